@@ -1,0 +1,40 @@
+using Pipeline.Machine;
+using Pipeline.Tools;
+using Serilog;
+using Targets;
+
+partial class Build
+{
+    [Parameter("Folder for the local registry's storage, outside the checkout")]
+    readonly string RegistryData = MachineOptions.DefaultRegistryDataDirectory;
+
+    MachineOptions Machine => new(RootDirectory, Registry, RegistryData) { IsCI = IsServerBuild };
+
+    Target Doctor => _ => _
+        .Description("Check every prerequisite and print its version, status and the exact fix")
+        .Executes(async ct =>
+        {
+            var report = await Pipeline.Machine.Doctor.CheckAsync(Machine, ct);
+            using var table = new StringWriter();
+            report.Write(table);
+            Print(table.ToString());
+            if (!report.RequiredSatisfied)
+                throw new BuildException("Some required prerequisites are missing; run the fixes shown above (usually './build.sh Setup' as root).");
+        });
+
+    Target Setup => _ => _
+        .Description("Install and start what the pipeline needs: Docker engine, Compose, registry, busybox, debootstrap")
+        .Executes(async ct =>
+        {
+            var result = await MachineSetup.RunAsync(Machine, Log.Logger, ct);
+            if (result.ChangedNothing)
+                Log.Information("Nothing to do: packages installed, engine and registry answering");
+            ReportSummary("", result.ChangedNothing ? "nothing to do" : string.Join(", ", result.Changes));
+        });
+
+    Target SetupTestTools => _ => _
+        .Unlisted()
+        .Description("Install the tools the test suite needs (shellcheck)")
+        .OnlyWhenDynamic(() => ToolPath.Find("shellcheck") is null)
+        .Executes(async ct => await MachineSetup.EnsurePackagesAsync(["shellcheck"], Log.Logger, ct));
+}

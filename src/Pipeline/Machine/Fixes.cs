@@ -1,0 +1,25 @@
+namespace Pipeline.Machine;
+
+/// <summary>The exact commands a user runs to fix what <see cref="Doctor"/> found missing.</summary>
+internal static class Fixes
+{
+    /// <summary>The one command that fixes everything Setup can fix.</summary>
+    public const string Setup = "./build.sh Setup (as root on Debian/Ubuntu)";
+
+    /// <summary>Setup, or the apt-get line for one package.</summary>
+    public static string SetupOrApt(string package) => $"{Setup}, or: apt-get install -y {package}";
+
+    /// <summary>The shell line that starts dockerd detached, listening at <paramref name="endpoint"/>.</summary>
+    public static string StartEngine(string endpoint) =>
+        $"setsid nohup dockerd{HostArgument(endpoint)} >>/var/log/dockerd.log 2>&1 </dev/null &";
+
+    /// <summary>The shell line that starts the distribution registry detached with <paramref name="configFile"/>.</summary>
+    public static string StartRegistry(string configFile) =>
+        $"setsid nohup docker-registry serve {configFile} >>/var/log/docker-registry.log 2>&1 </dev/null &";
+
+    /// <summary>The <c>-H</c> argument dockerd needs to listen at <paramref name="endpoint"/>; empty for the default socket.</summary>
+    public static string HostArgument(string endpoint) => endpoint == MachineOptions.DefaultDockerHost ? "" : $" -H {endpoint}";
+
+    /// <summary>True for a unix socket endpoint: the only kind set-up can start an engine behind.</summary>
+    public static bool IsLocalSocket(string endpoint) => endpoint.StartsWith("unix://", StringComparison.Ordinal);
+}

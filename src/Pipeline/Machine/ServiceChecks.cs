@@ -1,0 +1,53 @@
+using Pipeline.Tools;
+
+namespace Pipeline.Machine;
+
+/// <summary>The <see cref="Doctor"/> rows for the engine, the registry and the disk.</summary>
+internal static class ServiceChecks
+{
+    private const long GB = 1L << 30;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    public static async Task<PrerequisiteCheck> EngineAsync(string endpoint, CancellationToken ct)
+    {
+        var engine = await EngineProbe.ProbeAsync(endpoint, Timeout, ct);
+        if (engine.Answers)
+            return PrerequisiteCheck.Ok("Docker engine", $"{engine.Version} (API {engine.ApiVersion})", endpoint);
+        var fix = engine.Error?.Contains("ermission denied", StringComparison.Ordinal) == true
+            ? "Add yourself to the docker group: sudo usermod -aG docker $USER, then log in again"
+            : !Fixes.IsLocalSocket(endpoint)
+                ? $"Start the engine at {endpoint}, or unset DOCKER_HOST to use the local one (Setup only starts a local engine)"
+                : Executable.Find("dockerd") is null
+                    ? $"{Fixes.Setup}, or: apt-get install -y docker.io && {Fixes.StartEngine(endpoint)}"
+                    : $"{Fixes.Setup}, or as root: {Fixes.StartEngine(endpoint)}";
+        return PrerequisiteCheck.Missing("Docker engine", null, fix, engine.Error);
+    }
+
+    public static async Task<PrerequisiteCheck> RegistryAsync(string registry, CancellationToken ct)
+    {
+        var address = RegistryAddress.Parse(registry);
+        var status = await RegistryProbe.ProbeAsync(address, Timeout, ct);
+        if (status.Answers)
+            return PrerequisiteCheck.Ok("Registry", $"{status.ApiVersion ?? "registry"} at {address.Value}", status.Detail);
+        var fix = address.IsLocal
+            ? $"{Fixes.Setup}: it starts docker-registry on {address.ListenAddress}"
+            : $"Start the registry at {address.Value} or check the network path to it (Setup only starts a local registry, such as {MachineOptions.DefaultRegistry})";
+        return PrerequisiteCheck.Missing("Registry", address.Value, fix, status.Detail);
+    }
+
+    public static PrerequisiteCheck Disk(string rootDirectory)
+    {
+        var directory = Path.GetFullPath(rootDirectory);
+        while (!Directory.Exists(directory) && Path.GetDirectoryName(directory) is { } parent)
+            directory = parent;
+        var free = new DriveInfo(directory).AvailableFreeSpace;
+        var text = $"{free / (double)GB:0.0} GB free";
+        var fix = $"Free space on the disk holding {directory}: docker system prune -f; docker image prune -a -f; delete old backups/";
+        return free switch
+        {
+            < GB => PrerequisiteCheck.Missing("Disk space", text, fix, "under 1 GB free: image builds and backups will fail"),
+            < 5 * GB => new("Disk space", text, CheckStatus.Warning, true, fix, "under 5 GB free"),
+            _ => PrerequisiteCheck.Ok("Disk space", text, directory),
+        };
+    }
+}

@@ -1,0 +1,41 @@
+namespace Targets;
+
+/// <summary>A full path that composes with <c>/</c>: <c>RootDirectory / "deploy" / "compose.yaml"</c>.</summary>
+public sealed record AbsolutePath
+{
+    AbsolutePath(string path) => Value = Path.GetFullPath(path);
+
+    /// <summary>The full path.</summary>
+    public string Value { get; }
+
+    /// <summary>The parent folder.</summary>
+    public AbsolutePath Parent => new(Path.GetDirectoryName(Value) ?? Value);
+
+    /// <summary>The last segment.</summary>
+    public string Name => Path.GetFileName(Value);
+
+    /// <summary>Joins a relative segment.</summary>
+    public static AbsolutePath operator /(AbsolutePath left, string right) => new(Path.Combine(left.Value, right));
+
+    /// <summary>Wraps a path string, resolving it against the current directory when relative.</summary>
+    public static implicit operator AbsolutePath(string path) => new(path);
+
+    /// <summary>The full path string.</summary>
+    public static implicit operator string(AbsolutePath path) => path.Value;
+
+    /// <summary>True when a file exists here.</summary>
+    public bool FileExists() => File.Exists(Value);
+
+    /// <summary>True when a folder exists here.</summary>
+    public bool DirectoryExists() => Directory.Exists(Value);
+
+    /// <summary>Creates the folder if needed and returns this path.</summary>
+    public AbsolutePath CreateDirectory()
+    {
+        Directory.CreateDirectory(Value);
+        return this;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}

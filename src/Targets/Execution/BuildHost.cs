@@ -1,0 +1,206 @@
+using System.Linq.Expressions;
+using System.Runtime.InteropServices;
+using Serilog;
+using Serilog.Events;
+
+namespace Targets;
+
+/// <summary>Runs a build: arguments, parameters, plan, execution, summary. Exit codes: 0 success, 1 failure, 2 bad input, 130 cancelled.</summary>
+public static class BuildHost
+{
+    /// <summary>Exit code when a target failed.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code for a bad command line or parameters file: nothing ran.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Exit code after Ctrl-C or SIGTERM.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>Runs the build of type <typeparamref name="T"/> and returns the exit code.</summary>
+    public static int Run<T>(IReadOnlyList<string> args, HostContext context, params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new()
+    {
+        var arguments = Arguments.Parse(args);
+        var build = new T();
+        var defaults = defaultTargets.Select(e => ((MemberExpression)e.Body).Member.Name).ToArray();
+        var redactor = build.Redactor;
+        redactor.AddFromEnvironment(context.Environment);
+        var mode = OutputModes.Detect(context.Environment, context.IsTerminal);
+        var root = FindRoot(arguments, context);
+        var verbosity = ParseVerbosity(arguments);
+        var logFile = root is null ? null : Path.Combine(root, "logs", "build", $"{LogName<T>(arguments, defaults)}-{DateTime.Now:yyyyMMdd}.log");
+        using var logger = BuildLogging.Create(mode, context.Out, context.UseSystemConsole && mode == OutputMode.Terminal, Level(verbosity ?? Verbosity.Normal), logFile, redactor);
+        Log.Logger = logger;
+        var output = new BuildOutput(mode, context.Out, logger, redactor);
+        try
+        {
+            if (verbosity is null)
+                throw new UsageException($"Unknown verbosity '{string.Join(" ", arguments.Find("verbosity")!.Values)}'. Use quiet, minimal, normal or verbose.");
+            if (root is null)
+                throw new UsageException($"No .nuke folder found above {context.WorkingDirectory}. Run from inside the repository or pass --root <path>.");
+            build.RootDirectory = root;
+            build.Verbosity = verbosity.Value;
+            build.OutputMode = mode;
+            build.Output = output;
+            build.IsServerBuild = IsTrue(context.Environment, "CI") || IsTrue(context.Environment, "GITHUB_ACTIONS");
+            return Run(build, arguments, defaults, context, output, logger);
+        }
+        catch (UsageException e)
+        {
+            logger.Error("{Message:l}", e.Message);
+            return BadInput;
+        }
+        catch (BuildException e)
+        {
+            logger.Error("{Message:l}", e.Message);
+            return Failed;
+        }
+        finally
+        {
+            Log.CloseAndFlush();
+        }
+    }
+
+    static int Run(NukeBuild build, Arguments arguments, string[] defaults, HostContext context, BuildOutput output, ILogger log)
+    {
+        var targets = TargetDiscovery.Discover(build);
+        ExecutionPlanner.CheckForCycles(targets);
+        foreach (var t in targets)
+            t.IsDefault = defaults.Contains(t.Name);
+        var parameters = ParameterMember.Discover(build.GetType());
+        var profiles = arguments.Find("profile")?.Values ?? [];
+        new ParameterResolver(context.Environment, build.RootDirectory / ".nuke").Resolve(build, parameters, arguments, profiles);
+        foreach (var secret in parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)))
+        {
+            foreach (var value in secret is string[] many ? many : [secret?.ToString() ?? ""])
+                build.Redactor.Add(value);
+        }
+
+        if (build.IsLocalBuild && SchemaWriter.Write(build.RootDirectory / ".nuke" / "build.schema.json", targets, parameters))
+            log.Information("Regenerated .nuke/build.schema.json (targets or parameters changed)");
+        if (!arguments.Has("no-logo") && !arguments.Has("help") && output.Mode == OutputMode.Terminal)
+            output.Line($"{build.GetType().Name} · {build.RootDirectory}");
+        if (arguments.Has("help"))
+        {
+            HelpPrinter.Help(output, build, targets, parameters);
+            return 0;
+        }
+
+        var invoked = Invoked(targets, arguments.Targets.Count > 0 ? arguments.Targets : defaults);
+        build.InvokedTargets = invoked;
+        var plan = ExecutionPlanner.Plan(targets, invoked);
+        Skipping.Apply(plan, invoked, arguments.Find("skip"), targets);
+        build.ExecutionPlan = plan;
+        if (arguments.Has("plan"))
+        {
+            HelpPrinter.Plan(output, plan);
+            return 0;
+        }
+        CheckRequirements(plan, parameters);
+        return Execute(build, plan, context, output, log);
+    }
+
+    static int Execute(NukeBuild build, IReadOnlyList<ExecutableTarget> plan, HostContext context, BuildOutput output, ILogger log)
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var signals = context.HandleSignals ? new SignalHandler(cancellation, log) : null;
+        var started = DateTime.UtcNow;
+        var succeeded = new TargetExecutor(build, output, log, cancellation).RunAsync(plan).GetAwaiter().GetResult();
+        output.Summary(plan, DateTime.UtcNow - started, succeeded);
+        foreach (var line in build.ClosingLines)
+            output.Line(line);
+        return cancellation.IsCancellationRequested ? Cancelled : succeeded ? 0 : Failed;
+    }
+
+    static List<ExecutableTarget> Invoked(IReadOnlyList<ExecutableTarget> targets, IEnumerable<string> names) =>
+        names.Select(name => targets.FirstOrDefault(t => Names.Normalize(t.Name) == Names.Normalize(name))
+            ?? throw new UsageException($"Unknown target '{name}'.{Names.Hint(name, targets.Select(t => t.Name))} Run './build.sh --help' to list targets."))
+            .Distinct().ToList();
+
+    static void CheckRequirements(IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ParameterMember> parameters)
+    {
+        var problems = new List<string>();
+        foreach (var target in plan.Where(t => t.Status != TargetStatus.Skipped))
+        {
+            foreach (var requirement in target.Definition.Requirements.Where(r => !r.Holds()))
+            {
+                var parameter = parameters.FirstOrDefault(p => p.Name == requirement.Text || Names.Normalize(p.Name) == Names.Normalize(requirement.Text));
+                problems.Add(parameter is not null
+                    ? $"{target.Name} needs --{parameter.CliName} (or the environment variable {parameter.Name.ToUpperInvariant()}, or \"{parameter.Name}\" in .nuke/parameters.json)."
+                    : $"{target.Name} requires {requirement.Text}.");
+            }
+        }
+        if (problems.Count > 0)
+            throw new UsageException("Nothing was run; requirements not met:\n  " + string.Join("\n  ", problems));
+    }
+
+    static AbsolutePath? FindRoot(Arguments arguments, HostContext context)
+    {
+        if (arguments.Find("root")?.Values.FirstOrDefault() is { } given)
+            return Path.GetFullPath(given, context.WorkingDirectory);
+        foreach (var start in new[] { context.WorkingDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (Directory.Exists(Path.Combine(dir.FullName, ".nuke")))
+                    return dir.FullName;
+            }
+        }
+        return null;
+    }
+
+    static Verbosity? ParseVerbosity(Arguments arguments)
+    {
+        var value = arguments.Find("verbosity")?.Values.FirstOrDefault();
+        if (arguments.Has("verbosity") && value is null)
+            return null;
+        return value is null ? Verbosity.Normal
+            : Enum.GetValues<Verbosity>().Cast<Verbosity?>().FirstOrDefault(v => Names.Normalize(v.ToString()!) == Names.Normalize(value));
+    }
+
+    static LogEventLevel Level(Verbosity verbosity) => verbosity switch
+    {
+        Verbosity.Quiet => LogEventLevel.Error,
+        Verbosity.Minimal => LogEventLevel.Warning,
+        Verbosity.Verbose => LogEventLevel.Verbose,
+        _ => LogEventLevel.Information,
+    };
+
+    static string LogName<T>(Arguments arguments, string[] defaults)
+    {
+        if (arguments.Has("help"))
+            return "help";
+        var names = typeof(T).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .Where(p => p.PropertyType == typeof(Target)).Select(p => p.Name).ToList();
+        var first = arguments.Targets.FirstOrDefault() ?? defaults.FirstOrDefault() ?? "build";
+        return names.FirstOrDefault(n => Names.Normalize(n) == Names.Normalize(first)) ?? "build";
+    }
+
+    static bool IsTrue(IReadOnlyDictionary<string, string> environment, string name) =>
+        environment.TryGetValue(name, out var v) && (v.Equals("true", StringComparison.OrdinalIgnoreCase) || v == "1");
+
+    /// <summary>Turns the first Ctrl-C or SIGTERM into cancellation; a second one ends the process at once.</summary>
+    sealed class SignalHandler : IDisposable
+    {
+        readonly PosixSignalRegistration[] registrations;
+
+        public SignalHandler(CancellationTokenSource cancellation, ILogger log)
+        {
+            void Handle(PosixSignalContext signal)
+            {
+                if (cancellation.IsCancellationRequested)
+                    return;
+                signal.Cancel = true;
+                log.Warning("{Signal:l} received: stopping the running target; assured targets (lock release, clean-up) still run. Press Ctrl-C again to exit at once.", signal.Signal);
+                cancellation.Cancel();
+            }
+            registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
+        }
+
+        public void Dispose()
+        {
+            foreach (var r in registrations)
+                r.Dispose();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace Targets;
+
+/// <summary>Replaces secret values with <c>***</c>. Thread-safe; secrets can be added while the build runs.</summary>
+public sealed class Redactor
+{
+    /// <summary>What a secret is replaced with.</summary>
+    public const string Mask = "***";
+
+    static readonly string[] SecretWords = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL"];
+    volatile string[] secrets = [];
+    readonly Lock gate = new();
+
+    /// <summary>The number of distinct secrets known.</summary>
+    public int Count => secrets.Length;
+
+    /// <summary>Adds a secret value; values shorter than 3 characters are ignored (they would mask ordinary text).</summary>
+    public void Add(string? secret)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length < 3)
+            return;
+        lock (gate)
+        {
+            if (!secrets.Contains(secret))
+                secrets = [.. secrets.Append(secret).OrderByDescending(s => s.Length)];
+        }
+    }
+
+    /// <summary>Adds the values of environment variables whose names say they hold secrets (TOKEN, SECRET, PASSWORD, KEY).</summary>
+    public void AddFromEnvironment(IReadOnlyDictionary<string, string> environment)
+    {
+        foreach (var (name, value) in environment)
+        {
+            if (SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)) && value.Length >= 6)
+                Add(value);
+        }
+    }
+
+    /// <summary>The text with every known secret replaced by <see cref="Mask"/>.</summary>
+    public string Redact(string text)
+    {
+        var current = secrets;
+        foreach (var secret in current)
+        {
+            if (text.Contains(secret, StringComparison.Ordinal))
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Targets;
+
+/// <summary>Writes <c>.nuke/build.schema.json</c>: the targets and parameters, so IDEs complete <c>parameters.json</c>.</summary>
+internal static class SchemaWriter
+{
+    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Writes the schema when its content changed; returns true when it did.</summary>
+    public static bool Write(string path, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterMember> parameters)
+    {
+        var text = Create(targets, parameters).ToJsonString(Indented) + "\n";
+        if (File.Exists(path) && File.ReadAllText(path) == text)
+            return false;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return true;
+    }
+
+    internal static JsonObject Create(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterMember> parameters)
+    {
+        var properties = new JsonObject { ["$schema"] = new JsonObject { ["type"] = "string" } };
+        foreach (var p in parameters.OrderBy(p => p.Name, StringComparer.Ordinal))
+            properties[p.Name] = Describe(p);
+        return new JsonObject
+        {
+            ["$schema"] = "http://json-schema.org/draft-07/schema#",
+            ["title"] = "Build Schema (generated on each local run; do not edit)",
+            ["definitions"] = new JsonObject
+            {
+                ["ExecutableTarget"] = new JsonObject
+                {
+                    ["type"] = "string",
+                    ["enum"] = new JsonArray([.. targets.Select(t => JsonValue.Create(t.Name))]),
+                },
+            },
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["properties"] = properties,
+        };
+    }
+
+    static JsonObject Describe(ParameterMember p)
+    {
+        var node = Type(p.Type);
+        if (p.Description is not null)
+            node["description"] = p.Description;
+        if (p.IsSecret)
+        {
+            node["secret"] = true;
+            node["description"] = (p.Description ?? "") + " (secret: pass it as an argument or environment variable, never commit it)";
+        }
+        return node;
+    }
+
+    static JsonObject Type(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t.IsArray)
+            return new JsonObject { ["type"] = "array", ["items"] = Type(t.GetElementType()!) };
+        var allowed = ValueConverter.AllowedValues(t);
+        var node = new JsonObject
+        {
+            ["type"] = t == typeof(bool) ? "boolean" : t == typeof(int) || t == typeof(long) ? "integer" : t == typeof(double) ? "number" : "string",
+        };
+        if (allowed.Count > 0)
+            node["enum"] = new JsonArray([.. allowed.Select(a => JsonValue.Create(a))]);
+        if (t == typeof(TimeSpan))
+            node["pattern"] = @"^(\d+(\.\d+)?(ms|s|m|h)?|\d+:\d{2}:\d{2})$";
+        return node;
+    }
+}
