@@ -190,31 +190,33 @@ function Invoke-BuildProgramBuild {
     }
 }
 
-# --- check + build under a lock, then run ---------------------------------------------
+# --- check (+ build under a lock), then run -------------------------------------------
+# Checked once without the lock (the warm path takes no lock), then again under it: a
+# concurrent bootstrapper may have built meanwhile. An exclusive open is the lock (on
+# Linux/macOS .NET takes it with flock, so it also excludes a concurrent build.sh). It
+# is released before the build program runs, since that may call the bootstrapper.
 Push-Location -LiteralPath $RootDirectory
 try {
-    New-Item -ItemType Directory -Path $StateDirectory -Force | Out-Null
-
-    # An exclusive open is the lock (on Linux/macOS .NET takes it with flock, so it
-    # also excludes a concurrent build.sh). Released before the build program runs,
-    # since that may call the bootstrapper itself.
-    $lock = $null
-    $waited = $false
-    while ($null -eq $lock) {
-        try {
-            $lock = [System.IO.File]::Open($LockFile, 'OpenOrCreate', 'ReadWrite', 'None')
-        } catch [System.IO.IOException] {
-            if (-not $waited) {
-                [Console]::Error.WriteLine('build.ps1: waiting for another bootstrapper to finish building...')
-                $waited = $true
+    if (Test-BuildNeeded) {
+        New-Item -ItemType Directory -Path $StateDirectory -Force | Out-Null
+        $lock = $null
+        $waited = $false
+        while ($null -eq $lock) {
+            try {
+                $lock = [System.IO.File]::Open($LockFile, 'OpenOrCreate', 'ReadWrite', 'None')
+            } catch [System.IO.IOException] {
+                if (-not $waited) {
+                    [Console]::Error.WriteLine('build.ps1: waiting for another bootstrapper to finish building...')
+                    $waited = $true
+                }
+                Start-Sleep -Milliseconds 200
             }
-            Start-Sleep -Milliseconds 200
         }
-    }
-    try {
-        if (Test-BuildNeeded) { Invoke-BuildProgramBuild }
-    } finally {
-        $lock.Dispose()
+        try {
+            if (Test-BuildNeeded) { Invoke-BuildProgramBuild }
+        } finally {
+            $lock.Dispose()
+        }
     }
 
     & $DotnetExe $BuildAssembly @BuildArguments

@@ -1,7 +1,7 @@
 using Targets;
 
 /// <summary>The pipeline: one partial class, one file per stage. Logic lives in src/Pipeline; targets only call it.</summary>
-partial class Build : NukeBuild
+sealed partial class Build : NukeBuild
 {
     public static int Main() => Execute<Build>(x => x.Test);
 

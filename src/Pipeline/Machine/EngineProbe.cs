@@ -21,6 +21,8 @@ internal static class EngineProbe
         {
             if (endpoint.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase))
                 return await ProbeWithCliAsync(endpoint, limit.Token);
+            if (Fixes.IsLocalSocket(endpoint) && new Uri(endpoint).LocalPath is var socket && !File.Exists(socket))
+                return new(false, null, null, $"{endpoint}: no socket at {socket}, so no engine runs there");
             using var client = new DockerClientBuilder().WithEndpoint(new Uri(endpoint)).WithTimeout(timeout).Build();
             await client.System.PingAsync(limit.Token);
             var version = await client.System.GetVersionAsync(limit.Token);

@@ -13,9 +13,15 @@ internal static class Fixes
     public static string StartEngine(string endpoint) =>
         $"setsid nohup dockerd{HostArgument(endpoint)} >>/var/log/dockerd.log 2>&1 </dev/null &";
 
-    /// <summary>The shell line that starts the distribution registry detached with <paramref name="configFile"/>.</summary>
-    public static string StartRegistry(string configFile) =>
-        $"setsid nohup docker-registry serve {configFile} >>/var/log/docker-registry.log 2>&1 </dev/null &";
+    /// <summary>The shell line that starts the distribution registry detached with <paramref name="configFile"/>, logging to <paramref name="logFile"/>.</summary>
+    public static string StartRegistry(string configFile, string logFile) =>
+        $"setsid nohup docker-registry serve {Quote(configFile)} >>{Quote(logFile)} 2>&1 </dev/null &";
+
+    /// <summary>A path or word as a POSIX shell reads it: unchanged when safe, else in single quotes.</summary>
+    public static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "/._:-=+@%,".Contains(c))
+            ? word
+            : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 
     /// <summary>The <c>-H</c> argument dockerd needs to listen at <paramref name="endpoint"/>; empty for the default socket.</summary>
     public static string HostArgument(string endpoint) => endpoint == MachineOptions.DefaultDockerHost ? "" : $" -H {endpoint}";

@@ -11,6 +11,9 @@ internal sealed record MachineFacts(bool IsRoot, bool IsDebian, string OsName)
     /// <summary>True when this process runs with effective user id 0.</summary>
     public static bool IsEffectiveRoot => !OperatingSystem.IsWindows() && geteuid() == 0;
 
+    /// <summary>True when the environment says this runs in CI (<c>CI=true</c>, as GitHub Actions and most CI systems set).</summary>
+    public static bool IsCIEnvironment => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The facts of the machine this process runs on.</summary>
     public static MachineFacts Detect()
     {

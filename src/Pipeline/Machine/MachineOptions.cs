@@ -22,7 +22,7 @@ public sealed record MachineOptions(string RootDirectory, string Registry, strin
     public TimeSpan RegistryStartTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>True in CI (<c>CI=true</c>, the default read from the environment): set-up is then allowed without root.</summary>
-    public bool IsCI { get; init; } = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public bool IsCI { get; init; } = MachineFacts.IsCIEnvironment;
 
     /// <summary>The engine endpoint; null means <c>DOCKER_HOST</c>, else <see cref="DefaultDockerHost"/>.</summary>
     public string? DockerHost { get; init; }

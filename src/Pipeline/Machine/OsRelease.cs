@@ -4,13 +4,14 @@ namespace Pipeline.Machine;
 internal sealed record OsRelease(string? Id, IReadOnlyList<string> IdLike, string? Name)
 {
     private static readonly string[] DebianIds = ["debian", "ubuntu"];
+    private static readonly string[] Files = ["/etc/os-release", "/usr/lib/os-release"];
 
     /// <summary>Debian, Ubuntu, or a distribution that says it is like one of them.</summary>
     public bool IsDebianLike => IdLike.Prepend(Id ?? "").Any(id => DebianIds.Contains(id, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Reads <c>/etc/os-release</c> (or <c>/usr/lib/os-release</c>); empty on systems without one.</summary>
     public static OsRelease Read() =>
-        new[] { "/etc/os-release", "/usr/lib/os-release" }.FirstOrDefault(File.Exists) is { } file
+        Files.FirstOrDefault(File.Exists) is { } file
             ? Parse(File.ReadAllText(file))
             : new(null, [], null);
 

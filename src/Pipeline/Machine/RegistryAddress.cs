@@ -15,9 +15,8 @@ internal sealed record RegistryAddress(string Value, string Host, int Port)
     /// <summary>Parses <c>host:port</c> (port 80 when absent, as plain HTTP implies).</summary>
     public static RegistryAddress Parse(string registry)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(registry);
-        var value = registry.Trim().TrimEnd('/');
-        if (value.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate($"http://{value}/", UriKind.Absolute, out var uri) || uri.AbsolutePath != "/")
+        var value = registry?.Trim().TrimEnd('/') ?? "";
+        if (value.Length == 0 || value.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate($"http://{value}/", UriKind.Absolute, out var uri) || uri.AbsolutePath != "/")
             throw new ArgumentException($"'{registry}' is not a registry address: give it as host:port, for example {MachineOptions.DefaultRegistry}.", nameof(registry));
         return new(value, uri.Host, uri.Port);
     }
