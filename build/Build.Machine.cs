@@ -35,6 +35,6 @@ partial class Build
     Target SetupTestTools => _ => _
         .Unlisted()
         .Description("Install the tools the test suite needs (shellcheck)")
-        .OnlyWhenDynamic(() => ToolPath.Find("shellcheck") is null)
+        .OnlyWhenDynamic(() => Executable.Find("shellcheck") is null)
         .Executes(async ct => await MachineSetup.EnsurePackagesAsync(["shellcheck"], Log.Logger, ct));
 }

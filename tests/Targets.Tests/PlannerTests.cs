@@ -123,6 +123,19 @@ public sealed class PlannerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Deploy")]
+    [InlineData("Notify", "Deploy")]
+    [InlineData("Audit", "Deploy")]
+    public void Triggered_targets_declared_before_their_trigger_run_after_it(params string[] invoked)
+    {
+        var r = root.Run<TriggerDeclaredFirstBuild>(invoked);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("Deploy", r.Ran[0]);
+        Assert.Equal(["Audit", "Deploy", "Notify"], r.Ran.Order());
+    }
+
+    [Theory]
     [InlineData("Notify", new[] { "Notify", "Archive" })]
     [InlineData("SmokeTest", new[] { "SmokeTest" })]
     [InlineData("Archive", new[] { "Archive" })]

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using App.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace App.Data;
@@ -39,7 +40,7 @@ public static class Migrations
         await using var connection = await database.OpenAsync(ct);
         var found = await CurrentAsync(connection, null, ct);
         if (found > Latest)
-            log.LogWarning("Database schema version {Found} is newer than this build's {Latest} (a rollback?); running on it unchanged", found, Latest);
+            AppLog.SchemaNewer(log, found, Latest);
         for (var version = found + 1; version <= Latest; version++)
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
@@ -56,7 +57,7 @@ public static class Migrations
                 await record.ExecuteNonQueryAsync(ct);
             }
             await transaction.CommitAsync(ct);
-            log.LogInformation("Applied database migration {Version}", version);
+            AppLog.Migrated(log, version);
         }
         return found;
     }

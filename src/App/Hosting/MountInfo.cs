@@ -56,5 +56,7 @@ public static class MountInfo
         return text.ToString();
     }
 
-    static bool IsOctal(ReadOnlySpan<char> digits) => digits.Length == 3 && digits.IndexOfAnyExcept("01234567") < 0;
+    static readonly System.Buffers.SearchValues<char> OctalDigits = System.Buffers.SearchValues.Create("01234567");
+
+    static bool IsOctal(ReadOnlySpan<char> digits) => digits.Length == 3 && digits.IndexOfAnyExcept(OctalDigits) < 0;
 }

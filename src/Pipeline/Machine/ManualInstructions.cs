@@ -23,8 +23,8 @@ internal static class ManualInstructions
             text.AppendLine($"  {++step}. Start the registry on {registry.ListenAddress} (root is not needed when you own {options.RegistryDataDirectory}):")
                 .AppendLine($"       mkdir -p {Fixes.Quote(RegistryConfig.StorageIn(options.RegistryDataDirectory))}")
                 .AppendLine($"       cat > {Fixes.Quote(configFile)} <<'EOF'")
-                .Append(string.Concat(RegistryConfig.Render(options.RegistryDataDirectory, registry).Split('\n').SkipLast(1).Select(line => $"       {line}\n")))
-                .AppendLine("       EOF")
+                .Append(RegistryConfig.Render(options.RegistryDataDirectory, registry))
+                .AppendLine("EOF")
                 .AppendLine($"       {Fixes.StartRegistry(configFile, Path.Combine(Path.GetFullPath(options.RegistryDataDirectory), "registry.log"))}");
         }
         return text.AppendLine($"  {++step}. Check: ./build.sh Doctor").ToString();

@@ -127,11 +127,19 @@ public static class BuildHost
                 var parameter = parameters.FirstOrDefault(p => p.Name == requirement.Text || Names.Normalize(p.Name) == Names.Normalize(requirement.Text));
                 problems.Add(parameter is not null
                     ? $"{target.Name} needs --{parameter.CliName} (or the environment variable {parameter.Name.ToUpperInvariant()}, or \"{parameter.Name}\" in .nuke/parameters.json)."
-                    : $"{target.Name} requires {requirement.Text}.");
+                    : $"{target.Name} requires {requirement.Text}.{Mentioned(requirement.Text, parameters)}");
             }
         }
         if (problems.Count > 0)
             throw new UsageException("Nothing was run; requirements not met:\n  " + string.Join("\n  ", problems));
+    }
+
+    /// <summary>" Set it with --tag or --list." for the parameters a boolean requirement mentions, else nothing.</summary>
+    static string Mentioned(string text, IReadOnlyList<ParameterMember> parameters)
+    {
+        var words = System.Text.RegularExpressions.Regex.Matches(text, @"\w+").Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        var options = parameters.Where(p => words.Contains(p.Name)).Select(p => "--" + p.CliName).ToList();
+        return options.Count == 0 ? "" : $" Set it with {string.Join(" or ", options)}.";
     }
 
     static AbsolutePath? FindRoot(Arguments arguments, HostContext context)

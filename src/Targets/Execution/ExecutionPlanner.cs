@@ -50,7 +50,8 @@ internal static class ExecutionPlanner
             path.RemoveAt(path.Count - 1);
             done.Add(target);
             order.Add(target);
-            foreach (var triggered in target.TriggerList.Where(scheduled.Contains))
+            // A triggered target on the path is waiting for this one (its TriggeredBy predecessor) and follows it anyway.
+            foreach (var triggered in target.TriggerList.Where(t => scheduled.Contains(t) && !path.Contains(t)))
                 Visit(triggered);
         }
 

@@ -53,3 +53,11 @@ public sealed class MixedCycleBuild : TestBuild
     public Target B => _ => _.Executes(() => Mark(nameof(B)));
     public Target C => _ => _.Before(B).After(A).Executes(() => Mark(nameof(C)));
 }
+
+/// <summary>Triggered targets declared before their triggers.</summary>
+public sealed class TriggerDeclaredFirstBuild : TestBuild
+{
+    public Target Notify => _ => _.Executes(() => Mark(nameof(Notify)));
+    public Target Audit => _ => _.TriggeredBy(Deploy).Executes(() => Mark(nameof(Audit)));
+    public Target Deploy => _ => _.Triggers(Notify).Executes(() => Mark(nameof(Deploy)));
+}

@@ -1,0 +1,47 @@
+using App.Data;
+using App.Hosting;
+using App.Jobs;
+
+namespace App.Api;
+
+/// <summary><c>/health</c> (liveness), <c>/ready</c> (database answers and workers run) and <c>/version</c>.</summary>
+internal static class HealthEndpoints
+{
+    static readonly TimeSpan DatabaseBudget = TimeSpan.FromSeconds(2);
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", () => new StatusResponse("healthy"));
+
+        app.MapGet("/ready", async (Database database, WorkerState workers, JobQueue queue, CancellationToken ct) =>
+        {
+            if (await NotReadyReasonAsync(database, workers, queue, ct) is { } reason)
+                return Results.Json(new StatusResponse("not ready", reason), AppJsonContext.Default.StatusResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Results.Ok(new StatusResponse("ready"));
+        });
+
+        app.MapGet("/version", (VersionInfo version) => version);
+        return app;
+    }
+
+    static async Task<string?> NotReadyReasonAsync(Database database, WorkerState workers, JobQueue queue, CancellationToken ct)
+    {
+        if (!queue.Accepting)
+            return "shutting down";
+        if (workers.TotalWorkers == 0)
+            return "no workers (WORKER_THREADS=0): jobs are queued but never run";
+        if (!workers.Running)
+            return "workers are not running";
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(DatabaseBudget);
+            await database.PingAsync(timeout.Token);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return $"database {database.Path} does not answer: {e.Message}";
+        }
+    }
+}

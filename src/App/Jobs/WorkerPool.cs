@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using App.Data;
+using App.Hosting;
+
+namespace App.Jobs;
+
+/// <summary>
+/// <c>WORKER_THREADS</c> workers taking jobs from the queue. On start, jobs left queued or running by the previous process
+/// are queued again. On shutdown (before the web server stops): new jobs are refused, running jobs get
+/// <c>JOB_SHUTDOWN_GRACE_SECONDS</c> to finish, and those that do not are interrupted and re-queued for the next start.
+/// </summary>
+public sealed partial class WorkerPool(
+    JobQueue queue, JobStore store, JobExecutor executor, WorkerState state, AppSettings settings, TimeProvider time, ILogger<WorkerPool> log)
+    : BackgroundService, IHostedLifecycleService
+{
+    readonly CancellationTokenSource _stopTaking = new();
+    readonly CancellationTokenSource _interrupt = new();
+
+    /// <inheritdoc />
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var recovered = await store.RecoverAsync(cancellationToken);
+        var queued = await store.QueuedIdsAsync(cancellationToken);
+        foreach (var id in queued)
+            queue.Enqueue(id);
+        LogStarting(settings.WorkerThreads, queued.Count, recovered);
+        state.MarkRunning(settings.WorkerThreads > 0);
+    }
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(1, settings.WorkerThreads).Select(WorkAsync));
+
+    /// <inheritdoc />
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        queue.StopAccepting();
+        state.MarkRunning(false);
+        await _stopTaking.CancelAsync();
+        if (ExecuteTask is not { } workers)
+            return;
+        try
+        {
+            await workers.WaitAsync(settings.ShutdownGrace, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            LogInterrupting(state.ActiveWorkers, settings.ShutdownGrace.TotalSeconds);
+            await _interrupt.CancelAsync();
+            await workers.WaitAsync(cancellationToken);
+        }
+    }
+
+    async Task WorkAsync(int worker)
+    {
+        await Task.Yield();
+        while (!_stopTaking.IsCancellationRequested)
+        {
+            long id;
+            try
+            {
+                id = await queue.NextAsync(_stopTaking.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            if (_stopTaking.IsCancellationRequested)
+                break;
+            await RunAsync(id, worker);
+        }
+    }
+
+    async Task RunAsync(long id, int worker)
+    {
+        var job = await store.TryStartAsync(id, time.GetUtcNow(), CancellationToken.None);
+        if (job is null)
+            return;
+        state.JobStarted();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            LogRunning(id, job.Type, worker);
+            var result = await executor.RunAsync(job, _interrupt.Token);
+            await store.FinishAsync(id, JobStatus.Succeeded, result, null, time.GetUtcNow(), clock.Elapsed.TotalMilliseconds);
+            LogFinished(id, JobStatus.Succeeded, clock.Elapsed.TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (_interrupt.IsCancellationRequested)
+        {
+            await store.RequeueAsync(id);
+            LogRequeued(id);
+        }
+        catch (Exception e)
+        {
+            await store.FinishAsync(id, JobStatus.Failed, null, e.Message, time.GetUtcNow(), clock.Elapsed.TotalMilliseconds);
+            LogFailed(id, e.Message);
+        }
+        finally
+        {
+            state.JobEnded();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _stopTaking.Dispose();
+        _interrupt.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Information, "Worker pool starting: {Workers} workers, {Queued} queued jobs ({Recovered} re-queued after an interrupted run)")]
+    partial void LogStarting(int workers, int queued, int recovered);
+
+    [LoggerMessage(LogLevel.Warning, "{Active} jobs still running after {GraceSeconds} s of shutdown grace: interrupting and re-queuing them")]
+    partial void LogInterrupting(int active, double graceSeconds);
+
+    [LoggerMessage(LogLevel.Debug, "Job {JobId} ({Type}) running on worker {Worker}")]
+    partial void LogRunning(long jobId, string type, int worker);
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId} {Status} in {Milliseconds:0.0} ms")]
+    partial void LogFinished(long jobId, string status, double milliseconds);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId} failed: {Error}")]
+    partial void LogFailed(long jobId, string error);
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId} interrupted by shutdown and re-queued")]
+    partial void LogRequeued(long jobId);
+}
