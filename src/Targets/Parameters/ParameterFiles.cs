@@ -19,7 +19,7 @@ internal static class ParameterFiles
             var profiles = Directory.Exists(folder)
                 ? Directory.GetFiles(folder, "parameters.*.json").Select(f => Path.GetFileName(f)[11..^5]).ToList()
                 : [];
-            throw new BuildException($"Profile file {path} does not exist. Available profiles: {(profiles.Count > 0 ? string.Join(", ", profiles) : "none")}. Create the file or drop --profile.");
+            throw new UsageException($"Profile file {path} does not exist. Available profiles: {(profiles.Count > 0 ? string.Join(", ", profiles) : "none")}. Create the file or drop --profile.");
         }
 
         JsonDocument document;
@@ -29,12 +29,12 @@ internal static class ParameterFiles
         }
         catch (JsonException e)
         {
-            throw new BuildException($"{path} is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message.Split(" LineNumber", 2)[0]} Fix the file; it holds parameter defaults as {{\"Name\": value}}.");
+            throw new UsageException($"{path} is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message.Split(" LineNumber", 2)[0]} Fix the file; it holds parameter defaults as {{\"Name\": value}}.");
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new BuildException($"{path} must hold a JSON object of parameter defaults, e.g. {{\"Registry\": \"localhost:5000\"}}.");
+                throw new UsageException($"{path} must hold a JSON object of parameter defaults, e.g. {{\"Registry\": \"localhost:5000\"}}.");
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (property.Name.StartsWith('$') || property.Value.ValueKind == JsonValueKind.Null)

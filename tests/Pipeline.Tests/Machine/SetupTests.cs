@@ -120,7 +120,8 @@ public sealed class SetupTests
         var options = new MachineOptions(root)
         {
             DockerHost = $"unix://{root}/run/docker.sock",
-            EngineCommand = ["dockerd", "--data-root", $"{root}/data", "--exec-root", $"{root}/exec", "--pidfile", $"{root}/docker.pid", "--bridge", "none", "--iptables=false", "--ip-masq=false"],
+            // Its own network namespace: a second dockerd must never touch the shared engine's docker0 bridge or iptables.
+            EngineCommand = ["unshare", "--net", "dockerd", "--data-root", $"{root}/data", "--exec-root", $"{root}/exec", "--pidfile", $"{root}/docker.pid", "--bridge", "none", "--iptables=false", "--ip-masq=false"],
         };
         var (log, _) = InMemorySink.CreateLogger();
         var pid = 0;

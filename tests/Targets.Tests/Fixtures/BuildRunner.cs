@@ -19,11 +19,11 @@ public sealed record BuildResult(int ExitCode, string Output, IReadOnlyList<stri
 /// <summary>Runs a build in-process with a controlled environment, a <see cref="StringWriter"/> console and the temp root as working directory.</summary>
 public static class BuildRunner
 {
-    public static BuildResult Run<T>(this TempRoot root, string[] args, IDictionary<string, string>? environment = null, params Expression<Func<T, Target>>[] defaults)
+    public static BuildResult Run<T>(this TempRoot root, string[] args, Dictionary<string, string>? environment = null, params Expression<Func<T, Target>>[] defaults)
         where T : TestBuild, new()
     {
         var output = new StringWriter();
-        var context = new HostContext(output, new Dictionary<string, string>(environment ?? new Dictionary<string, string>()), root.Path);
+        var context = new HostContext(output, new Dictionary<string, string>(environment ?? []), root.Path);
         TestBuild.TakeLast();
         var exitCode = BuildHost.Run(args, context, defaults);
         var journal = TestBuild.Journal(root.Path);

@@ -4,13 +4,13 @@ namespace Targets.Tests.Fixtures;
 public sealed class ConditionBuild : TestBuild
 {
     [Parameter("Turns on the conditional targets")]
-    internal readonly bool Enabled;
+    internal readonly bool Enabled = false;
 
     [Parameter("Rollback point")]
-    internal readonly string? Tag;
+    internal readonly string? Tag = null;
 
     [Parameter("List rollback points instead")]
-    internal readonly bool List;
+    internal readonly bool List = false;
 
     bool probed;
 
