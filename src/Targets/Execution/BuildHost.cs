@@ -55,6 +55,11 @@ public static class BuildHost
             logger.Error("{Message:l}", e.Message);
             return Failed;
         }
+        catch (Exception e)
+        {
+            logger.Error(e, "The build failed outside a target: {Message:l}", e.Message);
+            return Failed;
+        }
         finally
         {
             Log.CloseAndFlush();
@@ -199,7 +204,7 @@ public static class BuildHost
                 if (cancellation.IsCancellationRequested)
                     return;
                 signal.Cancel = true;
-                log.Warning("{Signal:l} received: stopping the running target; assured targets (lock release, clean-up) still run. Press Ctrl-C again to exit at once.", signal.Signal);
+                log.Warning("{Signal:l} received: stopping the running target; assured targets (lock release, clean-up) still run. Press Ctrl-C again to exit at once.", signal.Signal.ToString());
                 cancellation.Cancel();
             }
             registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];

@@ -43,7 +43,17 @@ internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogge
 
     async Task RunTargetAsync(ExecutableTarget target)
     {
-        var failedCondition = target.Definition.DynamicConditions.FirstOrDefault(c => !c.Holds());
+        Check? failedCondition;
+        try
+        {
+            failedCondition = target.Definition.DynamicConditions.FirstOrDefault(c => !c.Holds());
+        }
+        catch (Exception e)
+        {
+            target.Status = TargetStatus.Failed;
+            Report(target, e);
+            return;
+        }
         if (failedCondition is not null)
         {
             (target.Status, target.Reason) = (TargetStatus.Skipped, $"condition false: {failedCondition.Text}");

@@ -4,8 +4,8 @@ using Serilog.Parsing;
 
 namespace Targets;
 
-/// <summary>Rewrites each event, its properties and its exception, so no sink ever sees a secret.</summary>
-internal sealed class RedactingSink(ILogEventSink inner, Redactor redactor) : ILogEventSink
+/// <summary>Rewrites each event, its properties and its exception, so no sink ever sees a secret. Disposes the inner sink (closing the log file).</summary>
+internal sealed class RedactingSink(ILogEventSink inner, Redactor redactor) : ILogEventSink, IDisposable
 {
     static readonly MessageTemplateParser Parser = new();
 
@@ -21,6 +21,8 @@ internal sealed class RedactingSink(ILogEventSink inner, Redactor redactor) : IL
         var exception = logEvent.Exception is null ? null : new RedactedException(logEvent.Exception, redactor);
         inner.Emit(new LogEvent(logEvent.Timestamp, logEvent.Level, exception, template, properties));
     }
+
+    public void Dispose() => (inner as IDisposable)?.Dispose();
 
     LogEventPropertyValue Redact(LogEventPropertyValue value) => value switch
     {

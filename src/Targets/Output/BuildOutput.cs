@@ -13,9 +13,13 @@ internal sealed class BuildOutput(OutputMode mode, TextWriter console, ILogger l
     public void Line(string text = "", string? colored = null)
     {
         var safe = redactor.Redact(text);
-        if (mode != OutputMode.Json)
-            Console(mode == OutputMode.Terminal && colored is not null ? redactor.Redact(colored) : safe);
-        log.ForContext(BuildLogging.FileOnly, true).Information("{Line}", safe);
+        if (mode == OutputMode.Json)
+        {
+            log.Information("{Line:l}", safe);
+            return;
+        }
+        Console(mode == OutputMode.Terminal && colored is not null ? redactor.Redact(colored) : safe);
+        log.ForContext(BuildLogging.FileOnly, true).Information("{Line:l}", safe);
     }
 
     public void TargetStarted(ExecutableTarget target)
@@ -33,7 +37,7 @@ internal sealed class BuildOutput(OutputMode mode, TextWriter console, ILogger l
     {
         if (mode == OutputMode.GitHubActions)
             Console("::endgroup::");
-        Quiet().Information("Target {Target:l} {Status} in {Duration:l}", target.Name, target.Status, Format(target.Duration));
+        Quiet().Information("Target {Target:l} {Status:l} in {Duration:l}", target.Name, target.Status.ToString(), Format(target.Duration));
     }
 
     public void Summary(IReadOnlyList<ExecutableTarget> plan, TimeSpan total, bool succeeded)
