@@ -34,7 +34,7 @@ partial class Build
 
     Target SetupTestTools => _ => _
         .Unlisted()
-        .Description("Install the tools the test suite needs (shellcheck)")
-        .OnlyWhenDynamic(() => Executable.Find("shellcheck") is null)
-        .Executes(async ct => await MachineSetup.EnsurePackagesAsync(["shellcheck"], Log.Logger, ct));
+        .Description("Install the tools the test suite needs (shellcheck, htpasswd)")
+        .OnlyWhenDynamic(() => Executable.Find("shellcheck") is null || Executable.Find("htpasswd") is null)
+        .Executes(async ct => await MachineSetup.EnsurePackagesAsync(["shellcheck", "apache2-utils"], Log.Logger, ct));
 }

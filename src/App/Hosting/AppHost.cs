@@ -20,9 +20,10 @@ public static class AppHost
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Log.Fatal(e, "The service stopped on an error: {Message}", e.Message);
             if (Log.Logger == Serilog.Core.Logger.None)
-                await Console.Error.WriteLineAsync($"The service stopped on an error: {e}");
+                await Console.Error.WriteLineAsync($"The service did not start: {e.Message}");
+            else
+                Log.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "App").Fatal(e, "The service stopped on an error: {Message}", e.Message);
             return 1;
         }
         finally

@@ -1,0 +1,28 @@
+using Pipeline.Images;
+using Pipeline.Registry;
+using Targets;
+
+partial class Build
+{
+    Target CheckSettings => _ => _
+        .Unlisted()
+        .Description("Fail fast on bad settings: image name, Dockerfile, base-image overrides")
+        .Executes(() =>
+        {
+            ImageReference.Parse($"{Registry}/{ImageName}:check");
+            Service.ReadDockerfile();
+            Overrides();
+        });
+
+    Target CheckRegistry => _ => _
+        .Unlisted()
+        .Description("Fail fast when the registry does not answer or refuses the credentials")
+        .DependsOn(Setup)
+        .DependentFor(PushImages)
+        .Before(CheckSettings, Compile)
+        .Executes(async ct =>
+        {
+            using var registry = new RegistryClient(Registry, Credentials);
+            await registry.PingAsync(ct);
+        });
+}

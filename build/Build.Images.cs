@@ -1,0 +1,91 @@
+using Docker.DotNet;
+using Pipeline.Containers;
+using Pipeline.Images;
+using Pipeline.Registry;
+using Pipeline.Versioning;
+using Serilog;
+using Targets;
+
+partial class Build
+{
+    [Parameter("Name of the service's image (the repository in the registry)")]
+    readonly string ImageName = "app";
+
+    [Parameter("The service's Dockerfile, relative to the repository root")]
+    readonly string Dockerfile = "src/App/Dockerfile";
+
+    [Parameter("The image build context, relative to the repository root")]
+    readonly string Context = "src/App";
+
+    [Parameter("Base image overrides, as ARG=image (e.g. RUNTIME_IMAGE=my/runtime:1)")]
+    readonly string[] BaseImage = [];
+
+    [Parameter("Registry user name (empty for an open registry)")]
+    readonly string? RegistryUsername;
+
+    [Parameter("Registry password or token"), Secret]
+    readonly string? RegistryPassword;
+
+    ServiceSettings Service => new(RootDirectory, ImageName, Dockerfile, Context)
+    {
+        ContainerPort = ContainerPort,
+        HealthPath = HealthPath,
+        ReadyPath = ReadyPath,
+        VersionPath = VersionPath,
+    };
+
+    RegistryCredentials Credentials => new(RegistryUsername, RegistryPassword);
+    AbsolutePath ReleaseFile => RootDirectory / "artifacts" / "release.json";
+
+    DockerClient? docker;
+    BuildVersion? version;
+    IReadOnlyDictionary<string, string> baseArgs = new Dictionary<string, string>();
+    readonly Dictionary<string, string> builtImages = [];
+
+    async Task<DockerClient> DockerAsync(CancellationToken ct) => docker ??= await Engine.ConnectAsync(ct);
+    async Task<BuildVersion> VersionAsync(CancellationToken ct) => version ??= await BuildVersion.FromGitAsync(RootDirectory, ct);
+
+    Target BaseImages => _ => _
+        .Description("Find the Dockerfile's base images: present, pulled, or built locally from the Debian archive")
+        .DependsOn(Setup, CheckSettings)
+        .Executes(async ct =>
+        {
+            var resolved = await new BaseImages(await DockerAsync(ct), Log.Logger, new BaseImageOptions()).ResolveAsync(Service.ReadDockerfile(), Overrides(), ct);
+            baseArgs = resolved.ToDictionary(r => r.Argument, r => r.Used);
+            foreach (var r in resolved)
+                ReportSummary(r.Argument, $"{r.Used} ({r.Source})");
+        });
+
+    Dictionary<string, string> Overrides() => BaseImage
+        .Select(o => o.Split('=', 2))
+        .ToDictionary(p => p[0], p => p.Length == 2 ? p[1] : throw new BuildException($"--base-image '{p[0]}' must be ARG=image, e.g. RUNTIME_IMAGE=my/runtime:1."));
+
+    Target BuildDevImage => _ => _
+        .Description("Build the development stage (source mounted at run time, hot reload)")
+        .DependsOn(BaseImages)
+        .Executes(async ct => await BuildStageAsync("development", "dev", ct));
+
+    Target BuildProdImage => _ => _
+        .Description("Build the production stage (published code baked in, non-root, HEALTHCHECK)")
+        .DependsOn(BaseImages, Publish)
+        .Executes(async ct => await BuildStageAsync("production", null, ct));
+
+    Target BuildImages => _ => _
+        .Description("Build both image stages: development and production")
+        .DependsOn(BuildDevImage, BuildProdImage);
+
+    Target BuildDebugImage => _ => _
+        .Description("Build the debug stage: production plus diagnostics, tagged <version>-debug")
+        .DependsOn(BuildProdImage)
+        .Executes(async ct => await BuildStageAsync("debug", "debug", ct));
+
+    async Task BuildStageAsync(string stage, string? suffix, CancellationToken ct)
+    {
+        var v = await VersionAsync(ct);
+        var tags = ImageTagging.LocalTags(ImageName, v, suffix);
+        var source = await SourceInfo.FromGitAsync(RootDirectory, ct);
+        var id = await new StageBuilder(await DockerAsync(ct), Log.Logger).BuildAsync(Service, stage, tags, v, source, baseArgs, ct);
+        builtImages[stage] = tags[0];
+        ReportSummary(tags[0], id[7..19]);
+    }
+}

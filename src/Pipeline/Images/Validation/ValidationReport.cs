@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace Pipeline.Images;
+
+/// <summary>One check of a production image: its name, whether it held, and what was seen.</summary>
+public sealed record ValidationCheck(string Name, bool Passed, string Detail);
+
+/// <summary>The outcome of validating an image: every check, plus the container's last log lines and health log.</summary>
+public sealed record ValidationReport(string Image, IReadOnlyList<ValidationCheck> Checks, IReadOnlyList<string> LastLogLines, IReadOnlyList<string> HealthLog)
+{
+    /// <summary>True when there was at least one check and every check passed.</summary>
+    public bool Passed => Checks.Count > 0 && Checks.All(c => c.Passed);
+
+    /// <summary>The checks that failed.</summary>
+    public IEnumerable<ValidationCheck> Failures => Checks.Where(c => !c.Passed);
+
+    /// <summary>A table of checks; on failure followed by the last log lines and the health log.</summary>
+    public string Describe()
+    {
+        var width = Checks.Select(c => c.Name.Length).DefaultIfEmpty(0).Max();
+        var text = new StringBuilder($"Production validation of {Image}: {(Passed ? "passed" : "FAILED")}\n");
+        foreach (var check in Checks)
+            text.Append($"  {(check.Passed ? "PASS" : "FAIL")}  {check.Name.PadRight(width)}  {check.Detail}\n");
+        if (Passed)
+            return text.ToString();
+        Section(text, $"Last log lines ({LastLogLines.Count})", LastLogLines);
+        Section(text, "Health log", HealthLog);
+        return text.ToString();
+    }
+
+    static void Section(StringBuilder text, string title, IReadOnlyList<string> lines)
+    {
+        text.Append($"{title}:\n");
+        foreach (var line in lines.DefaultIfEmpty("(none)"))
+            text.Append($"  {line}\n");
+    }
+}

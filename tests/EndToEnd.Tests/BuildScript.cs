@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace EndToEnd.Tests;
+
+/// <summary>What a run of <c>./build.sh</c> printed and how it ended.</summary>
+public sealed record BuildRun(int ExitCode, string Output)
+{
+    public override string ToString() => $"exit code {ExitCode}\n{Output}";
+}
+
+/// <summary>Runs the repository's own <c>./build.sh</c> as a user would, with stdin closed and CI=true.</summary>
+public static class BuildScript
+{
+    public static string Root { get; } = FindRoot();
+
+    public static async Task<BuildRun> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(Root, "build.sh"))
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var arg in args.Append("--no-logo"))
+            start.ArgumentList.Add(arg);
+        start.Environment["CI"] = "true";
+        start.Environment.Remove("BUILD_FORCE");
+        start.Environment.Remove("GITHUB_ACTIONS");
+        start.Environment.Remove("LOG_FORMAT");
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        await process.WaitForExitAsync(timeout.Token);
+        return new BuildRun(process.ExitCode, await output + await error);
+    }
+
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "App.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("No App.sln above " + AppContext.BaseDirectory);
+    }
+}
