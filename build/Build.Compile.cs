@@ -22,8 +22,8 @@ partial class Build
         .Executes(async ct => await App.BuildAsync(Log.Logger, ct));
 
     Target Publish => _ => _
-        .Description("Publish the service (self-contained) for the production stage to copy in")
-        .DependsOn(Compile)
+        .Description("Publish the service (self-contained) for the production stage to copy in; compiles on its own")
+        .After(CheckSettings, Compile)
         .OnlyWhenStatic(() => !string.IsNullOrEmpty(Project))
         .Executes(async ct => await App.PublishAsync(RootDirectory / PublishOutput, Log.Logger, ct));
 }

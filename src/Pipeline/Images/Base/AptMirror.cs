@@ -9,7 +9,7 @@ internal static class AptMirror
     public static string? Detect(string aptDirectory)
     {
         var listDirectory = Path.Combine(aptDirectory, "sources.list.d");
-        var deb822 = Directory.Exists(listDirectory) ? Directory.GetFiles(listDirectory, "*.sources").Order(StringComparer.Ordinal) : [];
+        string[] deb822 = Directory.Exists(listDirectory) ? [.. Directory.GetFiles(listDirectory, "*.sources").Order(StringComparer.Ordinal)] : [];
         var fromDeb822 = deb822.SelectMany(f => FromDeb822(File.ReadAllText(f)));
         var list = Path.Combine(aptDirectory, "sources.list");
         var fromList = File.Exists(list) ? FromOneLineStyle(File.ReadAllLines(list)) : [];

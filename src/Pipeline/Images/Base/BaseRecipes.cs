@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Images;
+
+/// <summary>Which requested base images have a local recipe: .NET runtime-deps, runtime, aspnet and sdk, and Debian by codename.</summary>
+internal static partial class BaseRecipes
+{
+    /// <summary>The recipe for <paramref name="requested"/>, or why there is none.</summary>
+    public static (BaseRecipe? Recipe, string? WhyNot) For(string requested, BaseImageOptions options)
+    {
+        var reference = ImageReference.Parse(requested);
+        var repository = reference.Repository;
+        var tag = reference.Tag ?? "latest";
+        if (NotGlibcLinux().IsMatch(tag))
+            return (null, $"'{tag}' is not a glibc Linux variant, which is all the Debian archive can stand in for");
+        var name = repository[(repository.LastIndexOf('/') + 1)..];
+        var majorMinor = MajorMinor().Match(tag) is { Success: true } m ? m.Value : null;
+        var dotnet = repository.Contains("dotnet", StringComparison.Ordinal);
+        var minbase = new MinbaseRecipe(options);
+        var install = new DotnetInstall(options.DotnetRoot);
+        return name switch
+        {
+            _ when repository.Contains("runtime-deps", StringComparison.Ordinal) => (new RuntimeDepsRecipe(minbase, majorMinor ?? "latest", options), null),
+            "sdk" when dotnet => DotnetRecipes.Sdk(minbase, install, majorMinor),
+            "runtime" when dotnet => DotnetRecipes.Runtime(minbase, options, install, majorMinor, aspnet: false),
+            "aspnet" when dotnet => DotnetRecipes.Runtime(minbase, options, install, majorMinor, aspnet: true),
+            "debian" when repository is "debian" or "library/debian" or "docker.io/library/debian" && Codename().Match(tag) is { Success: true } c
+                => (new MinbaseRecipe(options with { Suite = c.Groups[1].Value }), null),
+            _ => (null, null),
+        };
+    }
+
+    [GeneratedRegex(@"alpine|nanoserver|windowsservercore")]
+    private static partial Regex NotGlibcLinux();
+
+    [GeneratedRegex(@"^\d+\.\d+")]
+    private static partial Regex MajorMinor();
+
+    [GeneratedRegex(@"^([a-z]+)(?:-slim)?$")]
+    private static partial Regex Codename();
+}
