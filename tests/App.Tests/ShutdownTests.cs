@@ -52,7 +52,7 @@ public sealed class ShutdownTests
         long id;
         await using (var app = await AppProcess.StartAsync(data.Path, new Dictionary<string, string> { ["JOB_SHUTDOWN_GRACE_SECONDS"] = "5" }))
         {
-            id = await app.SubmitAsync("sleep", 700);
+            id = await app.SubmitAsync("sleep", 2000);
             await WaitStatusAsync(app, id, "running");
             var (exitCode, _) = await app.TerminateAsync();
             Assert.Equal(0, exitCode);

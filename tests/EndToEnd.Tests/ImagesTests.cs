@@ -58,10 +58,10 @@ public sealed class ImagesTests
     [Fact]
     public async Task An_unreachable_registry_stops_before_anything_is_built_or_pushed()
     {
-        var run = await BuildScript.RunAsync("PushImages", "--registry", "127.0.0.1:5999");
+        var run = await BuildScript.RunAsync("PushImages", "--registry", "127.0.0.2:5999");
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("127.0.0.1:5999", run.Output);
+        Assert.Contains("127.0.0.2:5999", run.Output);
         Assert.DoesNotMatch(@"BuildProdImage\s+Succeeded", run.Output);
     }
 

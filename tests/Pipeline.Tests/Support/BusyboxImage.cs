@@ -6,8 +6,10 @@ using Pipeline.Images;
 namespace Pipeline.Tests.Support;
 
 /// <summary>
-/// A tiny test image built FROM scratch with the machine's static busybox (sub-second builds), removed on dispose.
-/// The Dockerfile body is appended after <c>FROM scratch</c> + busybox install, so <c>/bin/sh</c>, <c>httpd</c>, <c>wget</c> exist.
+/// A tiny test image on a shared busybox base (built FROM scratch with the machine's static busybox, sub-second builds),
+/// removed on dispose. Every fixture starts with its own unique LABEL, so no two fixtures share a layer and removing one
+/// (with its parent layers) never disturbs another being built at the same time. The base <see cref="BaseTag"/> is kept
+/// as a shared cache, like the <c>local/*</c> base images.
 /// </summary>
 public sealed class BusyboxImage : IAsyncDisposable
 {
@@ -17,6 +19,11 @@ public sealed class BusyboxImage : IAsyncDisposable
         Tag = tag;
         Context = context;
     }
+
+    /// <summary>The shared busybox base every fixture is built on.</summary>
+    public const string BaseTag = "pipeline-test/busybox:base";
+
+    static readonly SemaphoreSlim BaseLock = new(1, 1);
 
     /// <summary>The engine client the image was built with.</summary>
     public DockerClient Client { get; }
@@ -31,20 +38,52 @@ public sealed class BusyboxImage : IAsyncDisposable
     public static async Task<BusyboxImage> BuildAsync(string dockerfileBody, IReadOnlyDictionary<string, string>? files = null, string? tag = null)
     {
         var client = await Engine.ConnectAsync(CancellationToken.None);
+        await EnsureBaseAsync(client);
         var context = Directory.CreateTempSubdirectory("busybox-image-").FullName;
-        var busybox = File.Exists("/bin/busybox") ? "/bin/busybox" : "/usr/bin/busybox";
-        File.Copy(busybox, Path.Combine(context, "busybox"));
         foreach (var (name, content) in files ?? new Dictionary<string, string>())
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(context, name))!);
             File.WriteAllText(Path.Combine(context, name), content);
         }
-        File.WriteAllText(Path.Combine(context, "Dockerfile"),
-            "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n" + dockerfileBody + "\n");
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), $"FROM {BaseTag}\nLABEL org.app-pipeline.test={Guid.NewGuid():N}\n{dockerfileBody}\n");
         tag ??= $"pipeline-test/{Guid.NewGuid():N}"[..26] + ":latest";
         var (logger, _) = InMemorySink.CreateLogger();
-        await new ImageBuilder(client, logger).BuildAsync(new ImageBuildRequest(context, "Dockerfile", [tag]), CancellationToken.None);
+        try
+        {
+            await new ImageBuilder(client, logger).BuildAsync(new ImageBuildRequest(context, "Dockerfile", [tag]), CancellationToken.None);
+        }
+        catch
+        {
+            Directory.Delete(context, recursive: true);
+            throw;
+        }
         return new BusyboxImage(client, tag, context);
+    }
+
+    static async Task EnsureBaseAsync(DockerClient client)
+    {
+        await BaseLock.WaitAsync();
+        try
+        {
+            if ((await client.Images.ListImagesAsync(new ImagesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [BaseTag] = true } } })).Count > 0)
+                return;
+            var context = Directory.CreateTempSubdirectory("busybox-base-").FullName;
+            try
+            {
+                File.Copy(File.Exists("/bin/busybox") ? "/bin/busybox" : "/usr/bin/busybox", Path.Combine(context, "busybox"));
+                File.WriteAllText(Path.Combine(context, "Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n");
+                var (logger, _) = InMemorySink.CreateLogger();
+                await new ImageBuilder(client, logger).BuildAsync(new ImageBuildRequest(context, "Dockerfile", [BaseTag]), CancellationToken.None);
+            }
+            finally
+            {
+                Directory.Delete(context, recursive: true);
+            }
+        }
+        finally
+        {
+            BaseLock.Release();
+        }
     }
 
     /// <summary>Removes the image (all its tags) and the context folder.</summary>
