@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
-using System.Runtime.InteropServices;
 using Serilog;
-using Serilog.Events;
 
 namespace Targets;
 
@@ -26,10 +24,10 @@ public static class BuildHost
         var redactor = build.Redactor;
         redactor.AddFromEnvironment(context.Environment);
         var mode = OutputModes.Detect(context.Environment, context.IsTerminal);
-        var root = FindRoot(arguments, context);
-        var verbosity = ParseVerbosity(arguments);
-        var logFile = root is null ? null : Path.Combine(root, "logs", "build", $"{LogName<T>(arguments, defaults)}-{DateTime.Now:yyyyMMdd}.log");
-        using var logger = BuildLogging.Create(mode, context.Out, context.UseSystemConsole && mode == OutputMode.Terminal, Level(verbosity ?? Verbosity.Normal), logFile, redactor);
+        var root = HostStartup.FindRoot(arguments, context);
+        var verbosity = HostStartup.ParseVerbosity(arguments);
+        var logFile = root is null ? null : Path.Combine(root, "logs", "build", $"{HostStartup.LogName<T>(arguments, defaults)}-{DateTime.Now:yyyyMMdd}.log");
+        using var logger = BuildLogging.Create(mode, context.Out, context.UseSystemConsole && mode == OutputMode.Terminal, HostStartup.Level(verbosity ?? Verbosity.Normal), logFile, redactor);
         Log.Logger = logger;
         var output = new BuildOutput(mode, context.Out, logger, redactor);
         try
@@ -42,7 +40,7 @@ public static class BuildHost
             build.Verbosity = verbosity.Value;
             build.OutputMode = mode;
             build.Output = output;
-            build.IsServerBuild = IsTrue(context.Environment, "CI") || IsTrue(context.Environment, "GITHUB_ACTIONS");
+            build.IsServerBuild = HostStartup.IsTrue(context.Environment, "CI") || HostStartup.IsTrue(context.Environment, "GITHUB_ACTIONS");
             return Run(build, arguments, defaults, context, output, logger);
         }
         catch (UsageException e)
@@ -101,7 +99,7 @@ public static class BuildHost
             HelpPrinter.Plan(output, plan);
             return 0;
         }
-        CheckRequirements(plan, parameters);
+        Requirements.Check(plan, parameters);
         return Execute(build, plan, context, output, log);
     }
 
@@ -121,99 +119,4 @@ public static class BuildHost
         names.Select(name => targets.FirstOrDefault(t => Names.Normalize(t.Name) == Names.Normalize(name))
             ?? throw new UsageException($"Unknown target '{name}'.{Names.Hint(name, targets.Select(t => t.Name))} Run './build.sh --help' to list targets."))
             .Distinct().ToList();
-
-    static void CheckRequirements(IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ParameterMember> parameters)
-    {
-        var problems = new List<string>();
-        foreach (var target in plan.Where(t => t.Status != TargetStatus.Skipped))
-        {
-            foreach (var requirement in target.Definition.Requirements.Where(r => !r.Holds()))
-            {
-                var parameter = parameters.FirstOrDefault(p => p.Name == requirement.Text || Names.Normalize(p.Name) == Names.Normalize(requirement.Text));
-                problems.Add(parameter is not null
-                    ? $"{target.Name} needs --{parameter.CliName} (or the environment variable {parameter.Name.ToUpperInvariant()}, or \"{parameter.Name}\" in .nuke/parameters.json)."
-                    : $"{target.Name} requires {requirement.Text}.{Mentioned(requirement.Text, parameters)}");
-            }
-        }
-        if (problems.Count > 0)
-            throw new UsageException("Nothing was run; requirements not met:\n  " + string.Join("\n  ", problems));
-    }
-
-    /// <summary>" Set it with --tag or --list." for the parameters a boolean requirement mentions, else nothing.</summary>
-    static string Mentioned(string text, IReadOnlyList<ParameterMember> parameters)
-    {
-        var words = System.Text.RegularExpressions.Regex.Matches(text, @"\w+").Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-        var options = parameters.Where(p => words.Contains(p.Name)).Select(p => "--" + p.CliName).ToList();
-        return options.Count == 0 ? "" : $" Set it with {string.Join(" or ", options)}.";
-    }
-
-    static AbsolutePath? FindRoot(Arguments arguments, HostContext context)
-    {
-        if (arguments.Find("root")?.Values.FirstOrDefault() is { } given)
-            return Path.GetFullPath(given, context.WorkingDirectory);
-        foreach (var start in new[] { context.WorkingDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (Directory.Exists(Path.Combine(dir.FullName, ".nuke")))
-                    return dir.FullName;
-            }
-        }
-        return null;
-    }
-
-    static Verbosity? ParseVerbosity(Arguments arguments)
-    {
-        var value = arguments.Find("verbosity")?.Values.FirstOrDefault();
-        if (arguments.Has("verbosity") && value is null)
-            return null;
-        return value is null ? Verbosity.Normal
-            : Enum.GetValues<Verbosity>().Cast<Verbosity?>().FirstOrDefault(v => Names.Normalize(v.ToString()!) == Names.Normalize(value));
-    }
-
-    static LogEventLevel Level(Verbosity verbosity) => verbosity switch
-    {
-        Verbosity.Quiet => LogEventLevel.Error,
-        Verbosity.Minimal => LogEventLevel.Warning,
-        Verbosity.Verbose => LogEventLevel.Verbose,
-        _ => LogEventLevel.Information,
-    };
-
-    static string LogName<T>(Arguments arguments, string[] defaults)
-    {
-        if (arguments.Has("help"))
-            return "help";
-        var names = typeof(T).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
-            .Where(p => p.PropertyType == typeof(Target)).Select(p => p.Name).ToList();
-        var first = arguments.Targets.FirstOrDefault() ?? defaults.FirstOrDefault() ?? "build";
-        return names.FirstOrDefault(n => Names.Normalize(n) == Names.Normalize(first)) ?? "build";
-    }
-
-    static bool IsTrue(IReadOnlyDictionary<string, string> environment, string name) =>
-        environment.TryGetValue(name, out var v) && (v.Equals("true", StringComparison.OrdinalIgnoreCase) || v == "1");
-
-    /// <summary>Turns the first Ctrl-C or SIGTERM into cancellation; a second one ends the process at once.</summary>
-    sealed class SignalHandler : IDisposable
-    {
-        readonly PosixSignalRegistration[] registrations;
-
-        public SignalHandler(CancellationTokenSource cancellation, ILogger log)
-        {
-            void Handle(PosixSignalContext signal)
-            {
-                if (cancellation.IsCancellationRequested)
-                    return;
-                signal.Cancel = true;
-                log.Warning("{Signal:l} received: stopping the running target; assured targets (lock release, clean-up) still run. Press Ctrl-C again to exit at once.", signal.Signal.ToString());
-                cancellation.Cancel();
-            }
-            registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
-        }
-
-        public void Dispose()
-        {
-            foreach (var r in registrations)
-                r.Dispose();
-        }
-    }
 }
