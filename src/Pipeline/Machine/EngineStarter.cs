@@ -20,6 +20,8 @@ internal static class EngineStarter
         List<string> command = [.. useSudo ? ["sudo", "-n"] : Array.Empty<string>(), dockerd, .. options.EngineCommand.Skip(1)];
         if (endpoint != MachineOptions.DefaultDockerHost)
             command.AddRange(["-H", endpoint]);
+        if (!command.Contains("--pidfile"))
+            StalePidFile.RemoveIfStale(StalePidFile.DockerdDefault, "dockerd", log);
         var logFile = ServiceWait.LogFile(options.RootDirectory, "dockerd");
         log.Information("Starting the Docker engine: {Command} (log: {LogFile})", string.Join(' ', command), logFile);
         var pid = await DetachedProcess.StartAsync(command, logFile, ct);
