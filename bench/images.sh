@@ -34,7 +34,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 ./build.sh Setup --no-logo >/dev/null 2>&1 </dev/null
 ./build.sh BaseImages --no-logo >/dev/null 2>&1 </dev/null
 
-docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "^(${IMAGE}|localhost:5000/${IMAGE}):" | xargs -r docker rmi -f >/dev/null
+docker image ls --format '{{.Repository}}:{{.Tag}}' | { grep -E "^(${IMAGE}|localhost:5000/${IMAGE}):" || true; } | xargs -r docker rmi -f >/dev/null
 rm -rf src/App/bin/publish
 cold="$(run_timed BuildImages)"
 echo "cold BuildImages:                 ${cold} ms"
