@@ -34,8 +34,11 @@ partial class Build
         VersionPath = VersionPath,
     };
 
+    [Parameter("The release manifest PushImages writes and deployments read")]
+    readonly string ReleaseManifestFile = "artifacts/release.json";
+
     RegistryCredentials Credentials => new(RegistryUsername, RegistryPassword);
-    AbsolutePath ReleaseFile => RootDirectory / "artifacts" / "release.json";
+    AbsolutePath ReleaseFile => RootDirectory / ReleaseManifestFile;
 
     DockerClient? docker;
     BuildVersion? version;
@@ -75,9 +78,12 @@ partial class Build
         .DependsOn(BuildDevImage, BuildProdImage);
 
     Target BuildDebugImage => _ => _
-        .Description("Build the debug stage: production plus diagnostics, tagged <version>-debug")
+        .Description("Build the debug stage: production plus diagnostics, tagged <version>-debug (skipped when the Dockerfile has none)")
         .DependsOn(BuildProdImage)
+        .OnlyWhenStatic(() => HasStage("debug"))
         .Executes(async ct => await BuildStageAsync("debug", "debug", ct));
+
+    bool HasStage(string stage) => File.Exists(Service.DockerfilePath) && Service.ReadDockerfile().Stages.Contains(stage);
 
     async Task BuildStageAsync(string stage, string? suffix, CancellationToken ct)
     {

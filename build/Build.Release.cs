@@ -48,7 +48,7 @@ partial class Build
         {
             var client = await DockerAsync(ct);
             var v = await VersionAsync(ct);
-            foreach (var (stage, suffix) in Stages)
+            foreach (var (stage, suffix) in Stages.Where(s => builtImages.ContainsKey(s.Stage)))
             {
                 foreach (var tag in ImageTagging.Tags(v, suffix))
                     await client.Images.TagImageAsync(builtImages[stage], new() { RepositoryName = $"{Registry}/{ImageName}", Tag = tag }, ct);
@@ -64,7 +64,7 @@ partial class Build
             var v = await VersionAsync(ct);
             var pusher = new ImagePusher(await DockerAsync(ct), Log.Logger);
             var images = new Dictionary<string, string>();
-            foreach (var (stage, suffix) in Stages)
+            foreach (var (stage, suffix) in Stages.Where(s => builtImages.ContainsKey(s.Stage)))
             {
                 var pushed = await pusher.PushAsync(builtImages[stage], Registry, ImageName, ImageTagging.Tags(v, suffix), Credentials, ct);
                 images[stage] = pushed.Reference;

@@ -27,8 +27,10 @@ public sealed class ImagesTests
 
         using var engine = await Engine.ConnectAsync(CancellationToken.None);
         var production = await engine.Images.InspectImageAsync(release.Images["production"]);
-        Assert.Equal(release.Version, production.Config.Labels["org.opencontainers.image.version"]);
-        Assert.Equal(release.Commit, production.Config.Labels["org.opencontainers.image.revision"]);
+        var labels = production.Config.Labels ?? throw new Xunit.Sdk.XunitException("the production image has no labels");
+        Assert.Equal(release.Version, labels["org.opencontainers.image.version"]);
+        Assert.Equal(release.Commit, labels["org.opencontainers.image.revision"]);
+        Assert.True(labels.ContainsKey("org.opencontainers.image.created") && labels.ContainsKey("org.opencontainers.image.source"));
         Assert.NotEqual("root", production.Config.User);
         Assert.Contains("ValidateProduction", run.Output);
         Assert.DoesNotContain(":latest", File.ReadAllText(Path.Combine(BuildScript.Root, "artifacts", "release.json")));
