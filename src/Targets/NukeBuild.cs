@@ -55,6 +55,13 @@ public abstract class NukeBuild
     internal BuildOutput? Output { get; set; }
     internal List<string> ClosingLines { get; } = [];
 
+    /// <summary>
+    /// A logger for one area of work that writes to the run's log and also to <c>logs/&lt;area&gt;/&lt;name&gt;-YYYYMMDD.log</c>,
+    /// e.g. <c>AreaLog("staging", "deploy")</c>. Secrets are masked there too. Dispose it when the work is done.
+    /// </summary>
+    protected Serilog.Core.Logger AreaLog(string area, string name) =>
+        BuildLogging.CreateAreaLogger(Serilog.Log.Logger, RootDirectory / "logs" / area / $"{name}-{DateTime.Now:yyyyMMdd}.log", Redactor);
+
     /// <summary>Adds a note to the current target's row of the summary table.</summary>
     protected void ReportSummary(string key, object? value)
     {

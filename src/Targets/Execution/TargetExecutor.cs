@@ -7,7 +7,8 @@ namespace Targets;
 /// <summary>Runs a plan: conditions, failures, ProceedAfterFailure, AssuredAfterFailure, and cancellation.</summary>
 internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogger log, CancellationTokenSource cancellation)
 {
-    static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
+    /// <summary>How long a cancelled target may take to stop (it sees the token) before assured targets run beside it.</summary>
+    static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
     /// <summary>Runs the plan and returns true when every target succeeded or was skipped.</summary>
     public async Task<bool> RunAsync(IReadOnlyList<ExecutableTarget> plan)

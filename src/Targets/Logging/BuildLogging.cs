@@ -32,6 +32,19 @@ public static class BuildLogging
             .CreateLogger();
     }
 
+    /// <summary>A logger that writes to <paramref name="parent"/> and also, redacted, to <paramref name="logFile"/>.</summary>
+    public static Logger CreateAreaLogger(ILogger parent, string logFile, Redactor redactor)
+    {
+        var file = new LoggerConfiguration().MinimumLevel.Debug()
+            .WriteTo.File(logFile, outputTemplate: FileTemplate, shared: true)
+            .CreateLogger();
+        return new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .WriteTo.Logger(parent)
+            .WriteTo.Sink(new RedactingSink(file, redactor))
+            .CreateLogger();
+    }
+
     static LoggerConfiguration Console(LoggerConfiguration config, OutputMode mode, TextWriter writer, bool useSystemConsole) => mode switch
     {
         OutputMode.Json => config.WriteTo.Sink(new WriterSink(new RenderedCompactJsonFormatter(), writer)),
