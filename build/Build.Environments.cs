@@ -1,0 +1,60 @@
+using Pipeline.Environments;
+using Pipeline.HealthChecks;
+using Pipeline.Machine;
+using Serilog;
+using Targets;
+
+partial class Build
+{
+    [Parameter("Environment HealthCheck, WorkflowTests and Unlock act on: staging or production", Name = "Environment")]
+    readonly DeployEnvironment TargetEnvironment = DeployEnvironment.Staging;
+
+    [Parameter("Staging's port on 127.0.0.1")]
+    readonly int StagingPort = 8081;
+
+    [Parameter("Production's port on 127.0.0.1")]
+    readonly int ProductionPort = 8080;
+
+    [Parameter("laptop (CPU and memory limits, debug logs) or server (full resources); default: server when DOCKER_HOST is remote, else laptop")]
+    readonly DeploymentProfile? DeployProfile;
+
+    [Parameter("How long a deployment may take to become healthy")]
+    readonly TimeSpan DeployTimeout = TimeSpan.FromSeconds(120);
+
+    [Parameter("How long HealthCheck keeps retrying before it reports unhealthy")]
+    readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Inside a promotion, the gates always check staging, whatever --environment says.</summary>
+    DeployEnvironment CheckedEnvironment => ExecutionPlan.Any(t => t.Name == "PromoteToProduction") ? DeployEnvironment.Staging : TargetEnvironment;
+
+    EnvironmentSettings Settings(DeployEnvironment environment) =>
+        EnvironmentSettings.For(
+            environment.ToString().ToLowerInvariant(), ImageName, environment == DeployEnvironment.Staging ? StagingPort : ProductionPort,
+            DeploymentProfiles.Detect(DeployProfile), RootDirectory / "deploy") with { ContainerPort = ContainerPort };
+
+    async Task<ComposeEnvironment> EnvironmentAsync(DeployEnvironment environment, ILogger log, CancellationToken ct)
+    {
+        var compose = await ComposeTool.DetectAsync(ct) ?? throw new BuildException("No Compose tool found (docker compose or docker-compose): run ./build.sh Setup.");
+        var settings = Settings(environment);
+        settings.Check();
+        return new ComposeEnvironment(settings, compose, log);
+    }
+
+    HealthOptions HealthSettings => new() { HealthPath = HealthPath, ReadyPath = ReadyPath, Timeout = HealthTimeout };
+
+    Target HealthCheck => _ => _
+        .Description("Check every service of --environment: running, health, restarts, /health and /ready with latency")
+        .DependsOn(Setup)
+        .After(DeployStaging, SyncProductionData)
+        .Executes(async ct =>
+        {
+            using var log = AreaLog("health", "health-check");
+            using var http = new HttpClient();
+            var report = await new HealthChecker(await DockerAsync(ct), http, log).CheckAsync(Settings(CheckedEnvironment), HealthSettings, ct);
+            using var table = new StringWriter();
+            report.Write(table, Verbosity == Verbosity.Verbose);
+            Print(table.ToString());
+            if (!report.Healthy)
+                throw new BuildException($"{CheckedEnvironment} is not healthy{(report.Message is null ? "" : ": " + report.Message)}. See the table above; ./build.sh HealthCheck --environment {CheckedEnvironment.ToString().ToLowerInvariant()} --verbosity verbose shows more.");
+        });
+}

@@ -1,0 +1,90 @@
+using Pipeline.Data;
+using Pipeline.Environments;
+using Pipeline.Images;
+using Pipeline.Workflows;
+using Targets;
+
+partial class Build
+{
+    [Parameter("Salt that makes sanitized fakes deterministic; default: a random one kept per machine outside the checkout"), Secret]
+    readonly string? SanitizeSalt;
+
+    [Parameter("Run only the workflow scenarios marked as smoke")]
+    readonly bool Smoke;
+
+    AbsolutePath SanitizeRules => RootDirectory / "deploy" / "sanitize.json";
+
+    Target DeployStaging => _ => _
+        .Description("Deploy the pushed digests (artifacts/release.json) to staging and wait until healthy")
+        .DependsOn(Setup)
+        .After(PushImages)
+        .Executes(async ct =>
+        {
+            using var log = AreaLog("staging", "deploy");
+            var release = DeployedRelease.From(ReleaseManifest.Read(ReleaseFile));
+            var staging = await EnvironmentAsync(DeployEnvironment.Staging, log, ct);
+            await staging.UpAsync(release, ct);
+            await staging.WaitHealthyAsync(DeployTimeout, ct);
+            await PrintStatusAsync(staging, ct);
+            ReportSummary("", $"{release.Version} on 127.0.0.1:{StagingPort}");
+        });
+
+    Target SyncProductionData => _ => _
+        .Description("Copy production's data into staging, sanitized by deploy/sanitize.json (same value, same fake)")
+        .DependsOn(DeployStaging)
+        .Executes(async ct =>
+        {
+            using var log = AreaLog("staging", "sync");
+            var rules = SanitizationRules.Load(SanitizeRules);
+            var production = (await (await EnvironmentAsync(DeployEnvironment.Production, log, ct)).StatusAsync(ct)).Containers.FirstOrDefault(c => c.IsRunning);
+            if (production is null)
+            {
+                log.Information("Production has no data yet (nothing is deployed there); nothing copied");
+                ReportSummary("", "production has no data yet; nothing copied");
+                return;
+            }
+            var staging = (await (await EnvironmentAsync(DeployEnvironment.Staging, log, ct)).StatusAsync(ct)).Containers.First(c => c.IsRunning);
+            var salt = SanitizeSalt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath);
+            var report = await new DataSync(await DockerAsync(ct), log).CopyAsync(production.Id, staging.Id, rules, salt, RootDirectory / ".deploy" / "work", ct);
+            log.Information("{Message}", report.Message);
+            if (report.Sanitization is { } sanitized)
+                Print(sanitized.Describe());
+            ReportSummary("", report.Message);
+        });
+
+    Target WorkflowTests => _ => _
+        .Description("Run the end-to-end scenarios in deploy/workflows against --environment; report in artifacts/")
+        .DependsOn(Setup)
+        .After(HealthCheck, SyncProductionData)
+        .Executes(async ct =>
+        {
+            using var log = AreaLog("testing", "workflow-test");
+            var environment = CheckedEnvironment;
+            var report = await RunWorkflowsAsync(environment, Smoke, log, ct);
+            if (!report.Passed)
+                throw new BuildException($"Workflow tests failed on {environment}: {report.Summary}. See the table above and {WorkflowReport.ArtifactPath(RootDirectory / "artifacts", Name(environment))}.");
+        });
+
+    async Task<WorkflowReport> RunWorkflowsAsync(DeployEnvironment environment, bool smokeOnly, Serilog.ILogger log, CancellationToken ct)
+    {
+        var port = environment == DeployEnvironment.Staging ? StagingPort : ProductionPort;
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        var workflows = WorkflowLoader.LoadAll(RootDirectory / "deploy" / "workflows");
+        var report = await new WorkflowRunner(http, log).RunAsync(workflows, new WorkflowRunOptions { SmokeOnly = smokeOnly, EnvironmentName = Name(environment) }, ct);
+        using var table = new StringWriter();
+        report.Write(table);
+        Print(table.ToString());
+        report.WriteJson(WorkflowReport.ArtifactPath(RootDirectory / "artifacts", Name(environment)));
+        ReportSummary("", report.Summary);
+        return report;
+    }
+
+    async Task PrintStatusAsync(ComposeEnvironment environment, CancellationToken ct)
+    {
+        using var table = new StringWriter();
+        (await environment.StatusAsync(ct)).Write(table);
+        Print(table.ToString());
+    }
+
+    static string Name(DeployEnvironment environment) => environment.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,39 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Pipeline.Containers;
+using Serilog;
+
+namespace Pipeline.Data;
+
+/// <summary>A container's data folder through the Engine API's archive endpoints: read while paused, write, stop and start.</summary>
+internal sealed partial class ContainerData(DockerClient client, ILogger log, TimeSpan stopTimeout)
+{
+    public async Task<State> StateAsync(string id, CancellationToken ct) =>
+        (await InspectAsync(id, ct)).State ?? throw new DataException($"The engine reported no state for container {Short(id)}; check it with 'docker inspect'.");
+
+    public async Task<ContainerInspectResponse> InspectAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            return await client.Containers.InspectContainerAsync(id, ct);
+        }
+        catch (DockerContainerNotFoundException e)
+        {
+            throw new DataException($"No container '{id}' on the engine at {Engine.Endpoint}: check that the environment is up ('docker ps -a').", e);
+        }
+    }
+
+    public async Task StopAsync(string id, CancellationToken ct)
+    {
+        await client.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)stopTimeout.TotalSeconds }, ct);
+        log.Information("Stopped container {Container}", Short(id));
+    }
+
+    public async Task StartAsync(string id, CancellationToken ct)
+    {
+        await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct);
+        log.Information("Started container {Container} again", Short(id));
+    }
+
+    public static string Short(string id) => id.Length == 64 ? id[..12] : id;
+}

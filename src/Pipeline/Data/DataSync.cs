@@ -1,0 +1,59 @@
+using Docker.DotNet;
+using Serilog;
+
+namespace Pipeline.Data;
+
+/// <summary>
+/// Copies production's SQLite database to staging, sanitized on the way: read (production paused), sanitized in a
+/// private temporary folder under the work directory, written into stopped staging owned by <see cref="Owner"/>.
+/// The temporary folder holds raw personal data, so it is deleted at the end, whatever happens.
+/// </summary>
+public sealed partial class DataSync(DockerClient client, ILogger log)
+{
+    /// <summary>The data folder in both containers.</summary>
+    public string DataPath { get; init; } = "/data";
+
+    /// <summary>The database file inside <see cref="DataPath"/>.</summary>
+    public string DatabaseFile { get; init; } = "app.db";
+
+    /// <summary>Who owns the database written into staging; the sample service's user by default.</summary>
+    public DataOwner Owner { get; init; } = DataOwner.App;
+
+    /// <summary>How long stopping staging waits for the service to exit before it is killed.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Copies and sanitizes; <see cref="SyncReport.NothingToCopy"/> when production has no database yet.</summary>
+    public async Task<SyncReport> CopyAsync(
+        string productionContainerId, string stagingContainerId, SanitizationRules rules, string salt, string workDirectory, CancellationToken ct)
+    {
+        var data = new ContainerData(client, log, StopTimeout);
+        var (production, staging) = ((await data.InspectAsync(productionContainerId, ct)).ID, (await data.InspectAsync(stagingContainerId, ct)).ID);
+        if (production == staging)
+            throw new DataException($"Production and staging are the same container ({ContainerData.Short(production)}): pass the staging container as the target.");
+        var temp = PrivateFolder(Path.Combine(Directory.CreateDirectory(workDirectory).FullName, $"data-sync-{Guid.NewGuid():N}"));
+        try
+        {
+            var database = Path.Combine(temp, DatabaseFile);
+            if (!await ReadProductionAsync(data, production, temp, ct))
+            {
+                log.Information("Production has no {Database} in {Path} yet; staging was not touched", DatabaseFile, DataPath);
+                return SyncReport.NothingToCopy;
+            }
+            var report = await new Sanitizer(rules, salt).SanitizeAsync(database, ct);
+            log.Information("Sanitized the copy of production's {Database}: {Report}", DatabaseFile, report.Describe());
+            var size = new FileInfo(database).Length;
+            await WriteStagingAsync(data, staging, database, ct);
+            return new(SyncOutcome.Copied, $"copied {DatabaseFile} ({size:N0} bytes, sanitized) from production to staging", report);
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+            log.Debug("Deleted the temporary copy {Folder}", temp);
+        }
+    }
+
+    /// <summary>A folder only the current user can read (the copy in it holds raw personal data).</summary>
+    static string PrivateFolder(string path) => OperatingSystem.IsWindows()
+        ? Directory.CreateDirectory(path).FullName
+        : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+}

@@ -1,0 +1,22 @@
+using Pipeline.Environments;
+
+namespace Pipeline.HealthChecks;
+
+/// <summary>The health of one container: what the engine says about it, and how its health and ready paths answered.</summary>
+/// <param name="Container">The container as the engine reports it.</param>
+/// <param name="HostPort">The port on 127.0.0.1 the paths were asked on; null when it publishes none.</param>
+/// <param name="Health">The liveness probe.</param>
+/// <param name="Ready">The readiness probe.</param>
+public sealed record ContainerHealth(ContainerStatus Container, int? HostPort, EndpointProbe Health, EndpointProbe Ready)
+{
+    /// <summary>True when it runs, Docker does not call it unhealthy or starting, and both paths answered 200.</summary>
+    public bool Passed => Problem is null;
+
+    /// <summary>Why it did not pass, or null when it did.</summary>
+    public string? Problem =>
+        !Container.IsRunning ? $"container is {Container.State} (exit code {Container.ExitCode})"
+        : Container.Health is not ("healthy" or "none") ? $"Docker health is {Container.Health}"
+        : !Health.Passed ? $"GET {Health.Path} -> {Health}"
+        : !Ready.Passed ? $"GET {Ready.Path} -> {Ready}"
+        : null;
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Docker.DotNet;
+using Pipeline.Environments;
+using Serilog;
+
+namespace Pipeline.HealthChecks;
+
+/// <summary>
+/// Checks every container of an environment: running, Docker health, restart count, and <c>GET</c> of the health and ready
+/// paths on <c>http://127.0.0.1:&lt;published port&gt;</c> with their latency. Retries until all pass, the retries run out or the timeout passes.
+/// </summary>
+public sealed class HealthChecker(DockerClient client, HttpClient http, ILogger log)
+{
+    /// <summary>The longest one request may take, so a hung endpoint still leaves time for the next round.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Checks <paramref name="env"/>; an environment where nothing is deployed is unhealthy at once, saying what to run.</summary>
+    public async Task<HealthReport> CheckAsync(EnvironmentSettings env, HealthOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        for (var attempt = 1; ; attempt++)
+        {
+            var containers = await ProjectContainers.ListAsync(client, env.ProjectName, cancellationToken);
+            if (containers.Count == 0)
+                return new HealthReport(env.Name, env.ProjectName, [], attempt, clock.Elapsed) { Message = env.NothingDeployedMessage };
+            var remaining = options.Timeout - clock.Elapsed;
+            var rows = await Task.WhenAll(containers.Select(c => ProbeAsync(c, env, options, remaining, cancellationToken)));
+            var report = new HealthReport(env.Name, env.ProjectName, rows, attempt, clock.Elapsed);
+            if (report.Healthy || attempt >= options.Retries || clock.Elapsed + options.Interval >= options.Timeout)
+                return report;
+            log.Information("{Environment} not healthy yet (check {Attempt} of {Retries}): {Problems}; checking again in {Interval:0.#} s",
+                env.Name, attempt, options.Retries, string.Join("; ", rows.Where(r => !r.Passed).Select(r => $"{r.Container.Name}: {r.Problem}")), options.Interval.TotalSeconds);
+            await Task.Delay(options.Interval, cancellationToken);
+        }
+    }
+
+    private async Task<ContainerHealth> ProbeAsync(ContainerStatus container, EnvironmentSettings env, HealthOptions options, TimeSpan remaining, CancellationToken ct)
+    {
+        var port = container.Ports.FirstOrDefault(p => p.ContainerPort == $"{env.ContainerPort}/tcp")?.HostPort ?? (container.Ports.Count > 0 ? container.Ports[0].HostPort : null);
+        var why = !container.IsRunning ? $"not asked: container {container.State}" : port is null ? "not asked: no published port" : null;
+        return why is not null
+            ? new(container, port, EndpointProbe.NotAsked(options.HealthPath, why), EndpointProbe.NotAsked(options.ReadyPath, why))
+            : new(container, port, await GetAsync(port!.Value, options.HealthPath, remaining, ct), await GetAsync(port.Value, options.ReadyPath, remaining, ct));
+    }
+
+    private async Task<EndpointProbe> GetAsync(int port, string path, TimeSpan remaining, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(remaining.TotalSeconds, 1, RequestTimeout.TotalSeconds)));
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}{path}"), HttpCompletionOption.ResponseHeadersRead, limit.Token);
+            return new(path, (int)response.StatusCode, clock.Elapsed.TotalMilliseconds, null);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return new(path, null, clock.Elapsed.TotalMilliseconds, e is OperationCanceledException ? $"no answer within {clock.Elapsed.TotalSeconds:0.#} s" : e.GetBaseException().Message);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Pipeline.HealthChecks;
+
+/// <summary>What <see cref="HealthChecker"/> asks each container and how long it keeps trying.</summary>
+public sealed record HealthOptions
+{
+    /// <summary>Liveness path, answered with 200 when the process works.</summary>
+    public string HealthPath { get; init; } = "/health";
+
+    /// <summary>Readiness path, answered with 200 when the service can take traffic.</summary>
+    public string ReadyPath { get; init; } = "/ready";
+
+    /// <summary>How many rounds of checks at most, the first included.</summary>
+    public int Retries { get; init; } = 10;
+
+    /// <summary>The pause between two rounds.</summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The time all rounds together may take.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+}

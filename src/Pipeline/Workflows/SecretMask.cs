@@ -1,0 +1,47 @@
+namespace Pipeline.Workflows;
+
+/// <summary>Replaces secret values with <c>***</c> in everything a workflow run reports or logs. Thread-safe.</summary>
+public sealed class SecretMask
+{
+    /// <summary>What a secret is replaced with.</summary>
+    public const string Mask = "***";
+
+    static readonly string[] SecretWords = ["TOKEN", "SECRET", "PASSWORD", "KEY"];
+    volatile string[] secrets = [];
+    readonly Lock gate = new();
+
+    /// <summary>True when a variable's name says it holds a secret (it contains TOKEN, SECRET, PASSWORD or KEY).</summary>
+    public static bool IsSecretName(string name) => SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A mask knowing the values (6 characters or more) of the secret-named variables of <paramref name="environment"/>.</summary>
+    public static SecretMask FromEnvironment(IReadOnlyDictionary<string, string> environment)
+    {
+        var mask = new SecretMask();
+        foreach (var (name, value) in environment)
+        {
+            if (IsSecretName(name) && value.Length >= 6)
+                mask.Add(value);
+        }
+        return mask;
+    }
+
+    /// <summary>Adds a secret; values shorter than 3 characters are ignored, since masking them would garble ordinary text.</summary>
+    public void Add(string? secret)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length < 3)
+            return;
+        lock (gate)
+        {
+            if (!secrets.Contains(secret))
+                secrets = [.. secrets.Append(secret).OrderByDescending(s => s.Length)];
+        }
+    }
+
+    /// <summary>The text with every known secret replaced by <see cref="Mask"/>.</summary>
+    public string Redact(string text)
+    {
+        foreach (var secret in secrets)
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        return text;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Pipeline.Environments;
+using Xunit.Abstractions;
+
+namespace Pipeline.Tests.Environments;
+
+[Collection(StagingDeploymentCollection.Name)]
+public sealed class DeployedEnvironmentTests(StagingDeployment deployment, ITestOutputHelper output)
+{
+    ComposeEnvironment Environment => deployment.Test.Environment;
+
+    [Fact]
+    public async Task Status_shows_the_release_labels_of_the_running_healthy_container()
+    {
+        var status = await Environment.StatusAsync(CancellationToken.None);
+        var text = new StringWriter();
+        status.Write(text);
+        output.WriteLine($"up {deployment.UpTime.TotalSeconds:0.0} s, healthy after {deployment.HealthyTime.TotalSeconds:0.0} s more\n{text}");
+
+        var app = Assert.Single(status.Containers);
+        Assert.False(status.IsEmpty);
+        Assert.Equal(("app", "running", "healthy"), (app.Service, app.State, app.Health));
+        Assert.Equal(deployment.Release.Version, app.Version);
+        Assert.Equal(deployment.Release.Commit, app.Revision);
+        Assert.Equal(deployment.Release.Digest, app.Digest);
+        Assert.StartsWith("sha256:", app.Digest);
+        Assert.Equal("staging", app.Labels["org.app-pipeline.environment"]);
+        Assert.Equal(deployment.Release.Image, app.Image);
+        Assert.InRange(app.StartedAt!.Value, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Contains(deployment.Release.Version, text.ToString());
+        Assert.Contains(deployment.Test.Settings.ProjectName, text.ToString());
+    }
+
+    [Fact]
+    public async Task The_port_is_published_on_127_0_0_1_only()
+    {
+        var app = Assert.Single((await Environment.StatusAsync(CancellationToken.None)).Containers);
+        var port = Assert.Single(app.Ports);
+        Assert.Equal(new PublishedPort("8080/tcp", "127.0.0.1", deployment.Test.Settings.HostPort), port);
+
+        var inspected = await deployment.Test.Client.Containers.InspectContainerAsync(app.Id);
+        Assert.All(inspected.HostConfig!.PortBindings!.SelectMany(b => b.Value), b => Assert.Equal("127.0.0.1", b.HostIP));
+        Assert.All(inspected.NetworkSettings!.Ports!.SelectMany(b => b.Value ?? []), b => Assert.Equal("127.0.0.1", b.HostIP));
+    }
+
+    [Fact]
+    public async Task The_real_app_answers_with_the_release_version_and_keeps_data_on_the_named_volume()
+    {
+        using var http = new HttpClient();
+        var version = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{deployment.Test.Settings.HostPort}/version");
+        Assert.Equal(deployment.Release.Version, version.GetProperty("version").GetString());
+        Assert.Equal(deployment.Release.Commit, version.GetProperty("commit").GetString());
+        Assert.Equal("production", version.GetProperty("mode").GetString());
+
+        var app = Assert.Single((await Environment.StatusAsync(CancellationToken.None)).Containers);
+        var inspected = await deployment.Test.Client.Containers.InspectContainerAsync(app.Id);
+        var data = Assert.Single(inspected.Mounts!, m => m.Destination == "/data");
+        Assert.Equal(("volume", $"{deployment.Test.Settings.ProjectName}_data"), (data.Type, data.Name));
+        Assert.Equal(1_000_000_000, inspected.HostConfig!.NanoCPUs);
+        Assert.Equal(512L * 1024 * 1024, inspected.HostConfig.Memory);
+    }
+
+    [Fact]
+    public async Task Current_image_is_the_deployed_digest_reference()
+    {
+        Assert.Equal(deployment.Release.Image, await Environment.CurrentImageAsync(CancellationToken.None));
+        Assert.Equal(deployment.Manifest.Images["production"], deployment.Release.Image);
+    }
+
+    [Fact]
+    public async Task Deploying_the_same_release_again_keeps_the_container()
+    {
+        var before = Assert.Single((await Environment.StatusAsync(CancellationToken.None)).Containers);
+        await Environment.UpAsync(deployment.Release, CancellationToken.None);
+        await Environment.WaitHealthyAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+        var after = Assert.Single((await Environment.StatusAsync(CancellationToken.None)).Containers);
+        Assert.Equal(before.Id, after.Id);
+    }
+}

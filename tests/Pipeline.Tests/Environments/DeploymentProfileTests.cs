@@ -1,0 +1,53 @@
+using Pipeline.Environments;
+
+namespace Pipeline.Tests.Environments;
+
+public sealed class DeploymentProfileTests
+{
+    [Theory]
+    [InlineData(null, null, DeploymentProfile.Laptop)]
+    [InlineData(null, "", DeploymentProfile.Laptop)]
+    [InlineData(null, "unix:///var/run/docker.sock", DeploymentProfile.Laptop)]
+    [InlineData(null, "npipe:////./pipe/docker_engine", DeploymentProfile.Laptop)]
+    [InlineData(null, "ssh://deploy@prod.example.com", DeploymentProfile.Server)]
+    [InlineData(null, "tcp://10.0.0.5:2376", DeploymentProfile.Server)]
+    [InlineData(null, "SSH://deploy@prod", DeploymentProfile.Server)]
+    [InlineData(DeploymentProfile.Laptop, "ssh://deploy@prod.example.com", DeploymentProfile.Laptop)]
+    [InlineData(DeploymentProfile.Server, "unix:///var/run/docker.sock", DeploymentProfile.Server)]
+    [InlineData(DeploymentProfile.Server, null, DeploymentProfile.Server)]
+    public void An_explicit_profile_wins_else_a_remote_engine_means_server(DeploymentProfile? requested, string? dockerHost, DeploymentProfile expected) =>
+        Assert.Equal(expected, DeploymentProfiles.Detect(requested, dockerHost));
+
+    [Fact]
+    public void Only_the_laptop_profile_adds_the_laptop_file()
+    {
+        var laptop = new EnvironmentSettings("staging", "app-staging", 8081, DeploymentProfile.Laptop, "/srv/deploy");
+        var server = laptop with { Profile = DeploymentProfile.Server };
+        Assert.Equal(["/srv/deploy/compose.yaml", "/srv/deploy/compose.staging.yaml", "/srv/deploy/compose.laptop.yaml"], laptop.ComposeFiles);
+        Assert.Equal(["/srv/deploy/compose.yaml", "/srv/deploy/compose.staging.yaml"], server.ComposeFiles);
+        Assert.Equal("app-production", EnvironmentSettings.For("production", "localhost:5000/team/App", 8082, DeploymentProfile.Server, "deploy").ProjectName);
+    }
+
+    [Fact]
+    public async Task The_resolved_config_has_laptop_limits_only_for_the_laptop_profile()
+    {
+        var release = new DeployedRelease("1.2.3", "abc123", $"localhost:5000/app@sha256:{new string('b', 64)}");
+        await using var laptop = await TestEnvironment.CreateAsync("production", profile: DeploymentProfile.Laptop);
+        await using var server = await TestEnvironment.CreateAsync("production", profile: DeploymentProfile.Server);
+
+        var laptopConfig = await laptop.Environment.ConfigAsync(release, CancellationToken.None);
+        var serverConfig = await server.Environment.ConfigAsync(release, CancellationToken.None);
+
+        Assert.Contains("mem_limit", laptopConfig);
+        Assert.Contains("Logging__LogLevel__Default: Debug", laptopConfig);
+        Assert.DoesNotContain("mem_limit", serverConfig);
+        Assert.DoesNotContain("Logging__LogLevel__Default", serverConfig);
+        foreach (var config in new[] { laptopConfig, serverConfig })
+        {
+            Assert.Contains($"127.0.0.1:{(config == laptopConfig ? laptop : server).Settings.HostPort}:8080", config);
+            Assert.Contains($"org.app-pipeline.digest: sha256:{new string('b', 64)}", config);
+            Assert.Contains("org.app-pipeline.environment: production", config);
+            Assert.Contains("ASPNETCORE_ENVIRONMENT: Production", config);
+        }
+    }
+}
