@@ -25,11 +25,11 @@ partial class Build
     readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Inside a promotion, the gates always check staging, whatever --environment says.</summary>
-    DeployEnvironment CheckedEnvironment => ExecutionPlan.Any(t => t.Name == "PromoteToProduction") ? DeployEnvironment.Staging : TargetEnvironment;
+    DeployEnvironment CheckedEnvironment => ExecutionPlan.Any(t => t.Name == nameof(PromoteToProduction)) ? DeployEnvironment.Staging : TargetEnvironment;
 
     EnvironmentSettings Settings(DeployEnvironment environment) =>
         EnvironmentSettings.For(
-            environment.ToString().ToLowerInvariant(), ImageName, environment == DeployEnvironment.Staging ? StagingPort : ProductionPort,
+            environment.ToString().ToLowerInvariant(), EnvironmentPrefix ?? ImageName, environment == DeployEnvironment.Staging ? StagingPort : ProductionPort,
             DeploymentProfiles.Detect(DeployProfile), RootDirectory / "deploy") with { ContainerPort = ContainerPort };
 
     async Task<ComposeEnvironment> EnvironmentAsync(DeployEnvironment environment, ILogger log, CancellationToken ct)

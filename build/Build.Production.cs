@@ -1,0 +1,93 @@
+using Pipeline.Data;
+using Pipeline.Delivery;
+using Pipeline.Environments;
+using Pipeline.HealthChecks;
+using Pipeline.Images;
+using Pipeline.Promotion;
+using Serilog;
+using Targets;
+
+partial class Build
+{
+    [Parameter("Why this promotion happens; recorded in the rollback tag and the audit log")]
+    readonly string Reason = "promotion";
+
+    [Parameter("The git repository that holds the rollback tags (default: this checkout)")]
+    readonly string? Repository;
+
+    [Parameter("Prefix of the Compose projects, locks and backups (default: the image name)")]
+    readonly string? EnvironmentPrefix;
+
+    AuditLog AuditTrail => new(RootDirectory / "logs" / "deploy" / "audit.jsonl");
+    string LockDirectory => RootDirectory / ".deploy" / "locks";
+    string RollbackRepository => Repository is { Length: > 0 } r ? Path.GetFullPath(r, RootDirectory) : RootDirectory;
+
+    async Task<ProductionSite> ProductionSiteAsync(ILogger log, CancellationToken ct)
+    {
+        var production = await EnvironmentAsync(DeployEnvironment.Production, log, ct);
+        var backups = new BackupStore(RootDirectory / "backups" / production.Settings.ProjectName);
+        return new ProductionSite(production, await DockerAsync(ct), RollbackRepository, LockDirectory, backups, AuditTrail)
+        {
+            DeployTimeout = DeployTimeout,
+            Verify = token => VerifyProductionAsync(log, token),
+        };
+    }
+
+    async Task<string?> VerifyProductionAsync(ILogger log, CancellationToken ct)
+    {
+        using var http = new HttpClient();
+        var health = await new HealthChecker(await DockerAsync(ct), http, log).CheckAsync(Settings(DeployEnvironment.Production), HealthSettings, ct);
+        using var table = new StringWriter();
+        health.Write(table, verbose: false);
+        Print(table.ToString());
+        if (!health.Healthy)
+            return $"production is not healthy{(health.Message is null ? "" : ": " + health.Message)}";
+        var smoke = await RunWorkflowsAsync(DeployEnvironment.Production, smokeOnly: true, log, ct);
+        return smoke.Passed ? null : $"smoke workflow tests failed: {smoke.Summary}";
+    }
+
+    Target PromoteToProduction => _ => _
+        .Description("Promote what staging tested: lock, backup, rollback tag, deploy by digest, verify; roll back by itself on failure")
+        .DependsOn(BuildImages, ValidateProduction, PushImages, DeployStaging, SyncProductionData, HealthCheck, WorkflowTests)
+        .Triggers(ReleaseDeployLock)
+        .Executes(async ct =>
+        {
+            using var log = AreaLog("deploy", "promote");
+            var release = DeployedRelease.From(ReleaseManifest.Read(ReleaseFile));
+            var record = await new Promoter(await ProductionSiteAsync(log, ct), log).PromoteAsync(release, Reason, ct);
+            ReportSummary("", $"{release.Version} on 127.0.0.1:{ProductionPort}" + (record.RollbackTag is null ? " (first promotion)" : $"; back: {record.RollbackTag}"));
+        });
+
+    Target ReleaseDeployLock => _ => _
+        .Unlisted()
+        .Description("Release production's deploy lock if this run still holds it (after a failure or Ctrl-C)")
+        .AssuredAfterFailure()
+        .Executes(() =>
+        {
+            var name = Settings(DeployEnvironment.Production).ProjectName;
+            if (DeployLock.Read(LockDirectory, name) is { } held && held.Pid == Environment.ProcessId)
+                DeployLock.ForceRelease(LockDirectory, name, Log.Logger);
+        });
+
+    Target Audit => _ => _
+        .Description("Print the last --count entries of the deploy audit log (logs/deploy/audit.jsonl)")
+        .Executes(() =>
+        {
+            using var table = new StringWriter();
+            AuditLog.Write(table, AuditTrail.ReadLast(Count));
+            Print(table.ToString());
+        });
+
+    [Parameter("How many audit entries to show")]
+    readonly int Count = 20;
+
+    Target Unlock => _ => _
+        .Description("Remove the deploy lock of --environment left by a process that is gone")
+        .Executes(() =>
+        {
+            var removed = DeployLock.ForceRelease(LockDirectory, Settings(TargetEnvironment).ProjectName, Log.Logger);
+            ReportSummary("", removed ? "lock removed" : "there was no lock");
+            if (removed)
+                AuditTrail.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Unlock, Name(TargetEnvironment), AuditOutcome.Succeeded).By(DeployUser.Current()));
+        });
+}

@@ -1,0 +1,42 @@
+using Pipeline.Delivery;
+using Pipeline.Promotion;
+using Targets;
+
+partial class Build
+{
+    [Parameter("Rollback point to restore, e.g. rollback-20261123-143000")]
+    readonly string? Tag;
+
+    [Parameter("List the rollback points, newest first")]
+    readonly bool List;
+
+    [Parameter("Roll back to the newest rollback point at once: no gates, no workflow tests")]
+    readonly bool Emergency;
+
+    [Parameter("With --tag or --emergency: also restore the point's data backup (sha256 checked first)")]
+    readonly bool RestoreData;
+
+    Target Rollback => _ => _
+        .Description("Rollback --list | --tag T [--restore-data] | --emergency: redeploy a rollback point's exact digests")
+        .DependsOn(Setup)
+        .Requires(() => Tag != null || List || Emergency)
+        .Triggers(ReleaseDeployLock)
+        .Executes(async ct =>
+        {
+            using var log = AreaLog("deploy", "rollback");
+            var points = new RollbackPoints(RollbackRepository, log);
+            var site = await ProductionSiteAsync(log, ct);
+            if (List)
+            {
+                using var table = new StringWriter();
+                RollbackPoints.Write(table, await points.ListAsync(ct), id => site.Backups.List().Any(b => b.Id == id));
+                Print(table.ToString());
+                return;
+            }
+            var point = Tag is { Length: > 0 } tag ? await points.FindAsync(tag, ct)
+                : (await points.ListAsync(ct)).FirstOrDefault(p => p.IsValid)
+                  ?? throw new BuildException("There is no rollback point yet: the first promotion leaves none. Nothing was changed.");
+            var release = await new Rollbacker(site, log).RollbackAsync(point, RestoreData, Emergency, ct);
+            ReportSummary("", $"{release.Version} from {point.Tag}{(RestoreData ? ", data restored" : "")}");
+        });
+}

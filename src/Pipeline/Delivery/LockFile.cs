@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Pipeline.Tools;
+
+namespace Pipeline.Delivery;
+
+/// <summary>The JSON content of <c>&lt;environment&gt;.lock</c>; <see cref="Id"/> makes each acquisition's content unique.</summary>
+internal sealed record LockRecord(string Owner, string Machine, int Pid, string Version, DateTimeOffset AcquiredAt, string Id);
+
+/// <summary>Reads and writes lock files: created with <see cref="FileMode.CreateNew"/>, so exactly one process can create each.</summary>
+internal static partial class LockFile
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public static string PathFor(string lockDirectory, string environment) =>
+        SafeName().IsMatch(environment ?? "")
+            ? Path.Combine(Path.GetFullPath(lockDirectory), $"{environment}.lock")
+            : throw new ArgumentException($"'{environment}' is not an environment name: use letters, digits, '.', '-' or '_', such as production.", nameof(environment));
+
+    public static string Serialize(LockRecord record) => JsonSerializer.Serialize(record, Json) + "\n";
+
+    /// <summary>Creates the file with <paramref name="content"/>; false when it exists already.</summary>
+    public static bool TryCreate(string path, string content)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
+        try
+        {
+            using (stream)
+            {
+                stream.Write(Encoding.UTF8.GetBytes(content));
+                stream.Flush(flushToDisk: true);
+            }
+            return true;
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>The file's content, or null when there is no file.</summary>
+    public static string? Content(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The holder described by <paramref name="content"/>; a status with a <see cref="LockStatus.Problem"/> when it does not parse.</summary>
+    public static LockStatus Parse(string environment, string content, DateTimeOffset modified)
+    {
+        try
+        {
+            var record = JsonSerializer.Deserialize<LockRecord>(content, Json) ?? throw new JsonException("it holds null");
+            var stale = DeployUser.Current().IsThisMachine(record.Machine) && !DetachedProcess.IsRunning(record.Pid);
+            return new LockStatus(environment, record.Owner, record.Machine, record.Pid, record.Version, record.AcquiredAt) { IsStale = stale };
+        }
+        catch (JsonException e)
+        {
+            var shown = content.Length > 80 ? content[..80] + "..." : content;
+            return new LockStatus(environment, "unknown", "unknown", 0, "unknown", modified) { Problem = $"{e.Message} Content: '{shown.Trim()}'" };
+        }
+    }
+
+    /// <summary>True when the content is one this module writes in full (a reader may catch a lock file between create and write).</summary>
+    public static bool IsComplete(string content) => content.EndsWith('\n');
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex SafeName();
+}
