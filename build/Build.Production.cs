@@ -29,6 +29,7 @@ partial class Build
         return new ProductionSite(production, await DockerAsync(ct), RollbackRepository, LockDirectory, backups, AuditTrail)
         {
             DeployTimeout = DeployTimeout,
+            HealthPath = HealthPath,
             Verify = token => VerifyProductionAsync(log, token),
         };
     }

@@ -6,7 +6,7 @@ namespace Pipeline.Delivery;
 /// A per-environment deploy lock: the file <c>&lt;lockDirectory&gt;/&lt;environment&gt;.lock</c>, created atomically, holding
 /// its owner as JSON. A second deployment fails at once naming the holder; a lock is never taken over silently.
 /// </summary>
-public sealed class DeployLock : IAsyncDisposable
+public sealed partial class DeployLock : IAsyncDisposable
 {
     readonly string content;
     readonly ILogger log;
@@ -47,33 +47,11 @@ public sealed class DeployLock : IAsyncDisposable
                 log.Information("Locked {Environment} for {Holder} ({Path})", environment, status.Describe(), path);
                 return new DeployLock(path, status, content, log);
             }
-            if (await ReadSettledAsync(path, environment, cancellationToken) is { } holder)
+            if (await LockFile.ReadSettledAsync(path, environment, cancellationToken) is { } holder)
                 throw new DeployLockedException(holder);
             if (attempt == 10)
                 throw new IOException($"Could not lock {environment}: {path} keeps appearing and disappearing. Check what else writes to {System.IO.Path.GetDirectoryName(path)} and retry.");
         }
-    }
-
-    /// <summary>Who holds the lock of <paramref name="environment"/>, or null when it is free.</summary>
-    public static LockStatus? Read(string lockDirectory, string environment)
-    {
-        var path = LockFile.PathFor(lockDirectory, environment);
-        return ReadSettledAsync(path, environment, CancellationToken.None).GetAwaiter().GetResult();
-    }
-
-    /// <summary>Removes the lock of <paramref name="environment"/> whoever holds it (the Unlock target); logs the holder and returns whether there was a lock.</summary>
-    public static bool ForceRelease(string lockDirectory, string environment, ILogger log)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        var path = LockFile.PathFor(lockDirectory, environment);
-        if (Read(lockDirectory, environment) is not { } holder)
-        {
-            log.Information("{Environment} is not locked: nothing to remove ({Path})", environment, path);
-            return false;
-        }
-        File.Delete(path);
-        log.Warning("Removed the {Environment} deploy lock held by {Holder}", environment, holder.Describe());
-        return true;
     }
 
     /// <summary>Deletes the lock file if it is still this lock's (same content); leaves a lock taken by someone else in place.</summary>
@@ -97,16 +75,4 @@ public sealed class DeployLock : IAsyncDisposable
 
     /// <summary>Same as <see cref="ReleaseAsync"/>.</summary>
     public async ValueTask DisposeAsync() => await ReleaseAsync();
-
-    static async Task<LockStatus?> ReadSettledAsync(string path, string environment, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            if (LockFile.Content(path) is not { } text)
-                return null;
-            if (LockFile.IsComplete(text) || attempt == 20)
-                return LockFile.Parse(environment, text, File.GetLastWriteTimeUtc(path));
-            await Task.Delay(25, cancellationToken);
-        }
-    }
 }

@@ -5,14 +5,12 @@ using Pipeline.Tools;
 
 namespace Pipeline.Delivery;
 
-/// <summary>The JSON content of <c>&lt;environment&gt;.lock</c>; <see cref="Id"/> makes each acquisition's content unique.</summary>
-internal sealed record LockRecord(string Owner, string Machine, int Pid, string Version, DateTimeOffset AcquiredAt, string Id);
-
 /// <summary>Reads and writes lock files: created with <see cref="FileMode.CreateNew"/>, so exactly one process can create each.</summary>
 internal static partial class LockFile
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
     };

@@ -27,10 +27,10 @@ internal static partial class RollbackTagNames
     {
         var byTime = Parse(wanted) is { } at
             ? tags.Select(t => (Tag: t, At: Parse(t))).Where(t => t.At is not null)
-                .OrderBy(t => Math.Abs((t.At!.Value.Time - at.Time).Ticks)).ThenBy(t => t.Tag, StringComparer.Ordinal).Select(t => t.Tag).Take(2)
+                .OrderBy(t => Math.Abs((t.At!.Value.Time - at.Time).Ticks)).ThenBy(t => t.Tag, StringComparer.Ordinal).Select(t => t.Tag).ToList()
             : [];
-        var bySpelling = tags.OrderBy(t => Distance(wanted, t)).ThenBy(t => t, StringComparer.Ordinal).Take(2);
-        return [.. byTime.Concat(bySpelling).Distinct(StringComparer.Ordinal).Take(count)];
+        var bySpelling = tags.OrderBy(t => Distance(wanted, t)).ThenBy(t => t, StringComparer.Ordinal).ToList();
+        return [.. byTime.Take(2).Concat(bySpelling.Take(2)).Concat(byTime).Concat(bySpelling).Distinct(StringComparer.Ordinal).Take(count)];
     }
 
     static int Distance(string a, string b)

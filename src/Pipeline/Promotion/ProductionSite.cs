@@ -20,6 +20,9 @@ public sealed record ProductionSite(ComposeEnvironment Environment, DockerClient
     /// <summary>Post-deploy verification (health check plus smoke workflows); returns why it failed, or null when it passed.</summary>
     public Func<CancellationToken, Task<string?>> Verify { get; init; } = _ => Task.FromResult<string?>(null);
 
+    /// <summary>The liveness path an emergency rollback polls until it answers 200.</summary>
+    public string HealthPath { get; init; } = "/health";
+
     /// <summary>The lock name: the Compose project, so two sites never share a lock.</summary>
     public string LockName => Environment.Settings.ProjectName;
 

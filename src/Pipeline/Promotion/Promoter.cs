@@ -52,8 +52,7 @@ public sealed class Promoter(ProductionSite site, ILogger log)
             backup.Id, user.ToString(), $"before promoting {release.Version}: {reason}", DateTimeOffset.UtcNow);
         var point = await points.CreateAsync(manifest, DateTimeOffset.UtcNow, ct);
         log.Information("Rollback point {Tag}: {Version} ({Image})", point.Tag, previous.Version, previous.Image);
-        var pushed = await points.PushAsync(point, ct);
-        log.Information("{Result}", pushed.ToString());
+        await points.PushAsync(point, ct);
         return new PromotionRecord(release, previous, point.Tag, backup.Id);
     }
 

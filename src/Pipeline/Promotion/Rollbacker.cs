@@ -20,9 +20,9 @@ public sealed class Rollbacker(ProductionSite site, ILogger log)
         await using var held = await DeployLock.AcquireAsync(site.LockDirectory, site.LockName, LockOwner.Current(manifest.Version), log, ct);
         var previous = (await site.RunningAsync(ct))?.Version;
         var release = new DeployedRelease(manifest.Version, manifest.Commit, manifest.Images.Values.First());
-        var target = emergency ? site with { Verify = _ => Task.FromResult<string?>(null) } : site;
-
-        var failure = await Redeploy.DeployAndVerifyAsync(target, release, log, ct);
+        var failure = emergency
+            ? await Redeploy.DeployAndAnswerAsync(site, release, log, ct)
+            : await Redeploy.DeployAndVerifyAsync(site, release, log, ct);
         if (failure is null && backup is not null)
             failure = await RestoreAsync(backup, ct);
         Audit(point, manifest, release, previous, backup, failure, emergency, user);

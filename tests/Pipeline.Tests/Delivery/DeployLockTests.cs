@@ -82,13 +82,14 @@ public sealed class DeployLockTests : IDisposable
     public async Task A_zombie_holder_counts_as_gone()
     {
         Directory.CreateDirectory(directory);
-        var start = new ProcessStartInfo("sh", ["-c", "sh -c 'exit 0' & echo $!; exec sleep 30"]) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("sh", ["-c", "sleep 0.2 & echo $!; exec sleep 30"]) { RedirectStandardOutput = true };
         using var parent = Process.Start(start)!;
         try
         {
             var zombie = int.Parse((await parent.StandardOutput.ReadLineAsync())!.Trim());
-            for (var i = 0; i < 100 && File.ReadAllText($"/proc/{zombie}/stat").Split(") ")[1][0] != 'Z'; i++)
+            for (var i = 0; i < 250 && File.ReadAllText($"/proc/{zombie}/stat").Split(") ")[1][0] != 'Z'; i++)
                 await Task.Delay(20);
+            Assert.StartsWith("Z", File.ReadAllText($"/proc/{zombie}/stat").Split(") ")[1]);
             WriteLock(DeployUser.Current().Machine, zombie);
 
             Assert.True(DeployLock.Read(directory, "production")!.IsStale);

@@ -69,8 +69,9 @@ public sealed class TagRepository : IDisposable
             TestMachine.Delete(Origin);
     }
 
+    static readonly string[] IdentityVariables = ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"];
+
     static ExternalTool Isolated(ExternalTool git, string home) =>
-        new[] { "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL" }
-            .Aggregate(git.WithEnvironment("GIT_CONFIG_GLOBAL", "/dev/null").WithEnvironment("GIT_CONFIG_NOSYSTEM", "1").WithEnvironment("HOME", home),
+        IdentityVariables.Aggregate(git.WithEnvironment("GIT_CONFIG_GLOBAL", "/dev/null").WithEnvironment("GIT_CONFIG_NOSYSTEM", "1").WithEnvironment("HOME", home),
                 (tool, name) => tool.WithEnvironment(name, null));
 }
