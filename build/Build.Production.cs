@@ -19,7 +19,7 @@ partial class Build
     readonly string? EnvironmentPrefix;
 
     AuditLog AuditTrail => new(RootDirectory / "logs" / "deploy" / "audit.jsonl");
-    string LockDirectory => RootDirectory / ".deploy" / "locks";
+    string LockDirectory => RootDirectory / ".deploy" / "locks" / (EnvironmentPrefix ?? ImageName);
     string RollbackRepository => Repository is { Length: > 0 } r ? Path.GetFullPath(r, RootDirectory) : RootDirectory;
 
     async Task<ProductionSite> ProductionSiteAsync(ILogger log, CancellationToken ct)
@@ -65,9 +65,8 @@ partial class Build
         .AssuredAfterFailure()
         .Executes(() =>
         {
-            var name = Settings(DeployEnvironment.Production).ProjectName;
-            if (DeployLock.Read(LockDirectory, name) is { } held && held.Pid == Environment.ProcessId)
-                DeployLock.ForceRelease(LockDirectory, name, Log.Logger);
+            if (DeployLock.Read(LockDirectory, "production") is { } held && held.Pid == Environment.ProcessId)
+                DeployLock.ForceRelease(LockDirectory, "production", Log.Logger);
         });
 
     Target Audit => _ => _
@@ -86,7 +85,7 @@ partial class Build
         .Description("Remove the deploy lock of --environment left by a process that is gone")
         .Executes(() =>
         {
-            var removed = DeployLock.ForceRelease(LockDirectory, Settings(TargetEnvironment).ProjectName, Log.Logger);
+            var removed = DeployLock.ForceRelease(LockDirectory, Name(TargetEnvironment), Log.Logger);
             ReportSummary("", removed ? "lock removed" : "there was no lock");
             if (removed)
                 AuditTrail.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Unlock, Name(TargetEnvironment), AuditOutcome.Succeeded).By(DeployUser.Current()));

@@ -23,8 +23,8 @@ public sealed record ProductionSite(ComposeEnvironment Environment, DockerClient
     /// <summary>The liveness path an emergency rollback polls until it answers 200.</summary>
     public string HealthPath { get; init; } = "/health";
 
-    /// <summary>The lock name: the Compose project, so two sites never share a lock.</summary>
-    public string LockName => Environment.Settings.ProjectName;
+    /// <summary>The lock name: the environment (the lock directory is per project prefix, so two sites never share a lock).</summary>
+    public string LockName => Environment.Settings.Name;
 
     /// <summary>The service running in production now, or null when nothing is deployed.</summary>
     public async Task<ContainerStatus?> RunningAsync(CancellationToken ct) =>
