@@ -29,21 +29,8 @@ internal static partial class RollbackTagNames
             ? tags.Select(t => (Tag: t, At: Parse(t))).Where(t => t.At is not null)
                 .OrderBy(t => Math.Abs((t.At!.Value.Time - at.Time).Ticks)).ThenBy(t => t.Tag, StringComparer.Ordinal).Select(t => t.Tag).ToList()
             : [];
-        var bySpelling = tags.OrderBy(t => Distance(wanted, t)).ThenBy(t => t, StringComparer.Ordinal).ToList();
+        var bySpelling = tags.OrderBy(t => Pipeline.Tools.EditDistance.Between(wanted, t)).ThenBy(t => t, StringComparer.Ordinal).ToList();
         return [.. byTime.Take(2).Concat(bySpelling.Take(2)).Concat(byTime).Concat(bySpelling).Distinct(StringComparer.Ordinal).Take(count)];
-    }
-
-    static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                (diagonal, row[j]) = (row[j], Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)));
-        }
-        return row[b.Length];
     }
 
     [GeneratedRegex("^(?:rollback-)?(?<time>[0-9]{8}-[0-9]{6})(?:-(?<n>[0-9]{1,4}))?$")]
