@@ -68,6 +68,13 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         }
         log.Warning("Rolling back to {Version} ({Tag})", record.Previous.Version, record.RollbackTag);
         var back = await Redeploy.DeployAndVerifyAsync(site, record.Previous, log, time.Token);
+        if (back is not null)
+        {
+            // A container interrupted mid-deploy can report unhealthy for a probe interval or two; look once more.
+            log.Warning("Verifying the rollback failed ({Reason}); checking once more in 5 s", back);
+            await Task.Delay(TimeSpan.FromSeconds(5), time.Token);
+            back = await Redeploy.DeployAndVerifyAsync(site, record.Previous, log, time.Token);
+        }
         if (back is null)
         {
             Audit(record, AuditOutcome.RolledBack, $"{failure}; rolled back to {record.Previous.Version}", user);

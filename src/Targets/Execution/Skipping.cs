@@ -1,6 +1,9 @@
 namespace Targets;
 
-/// <summary>Marks targets skipped by <c>--skip</c> and by static conditions (with <see cref="DependencyBehavior.Skip"/>).</summary>
+/// <summary>
+/// Marks targets skipped by <c>--skip</c> and by static conditions (with <see cref="DependencyBehavior.Skip"/>).
+/// A bare <c>--skip</c> keeps assured targets (lock release, clean-up): only naming one skips it.
+/// </summary>
 internal static class Skipping
 {
     public static void Apply(IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ExecutableTarget> invoked, Option? skip, IReadOnlyList<ExecutableTarget> all)
@@ -9,7 +12,7 @@ internal static class Skipping
         {
             var named = skip.Values.Select(name => all.FirstOrDefault(t => Names.Normalize(t.Name) == Names.Normalize(name))
                 ?? throw new UsageException($"--skip names unknown target '{name}'.{Names.Hint(name, all.Select(t => t.Name))}")).ToList();
-            foreach (var target in plan.Where(t => named.Count > 0 ? named.Contains(t) : !invoked.Contains(t)))
+            foreach (var target in plan.Where(t => named.Count > 0 ? named.Contains(t) : !invoked.Contains(t) && !t.Definition.Assured))
                 Skip(target, "--skip");
         }
 

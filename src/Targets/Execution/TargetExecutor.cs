@@ -94,7 +94,11 @@ internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogge
         if (work.IsCompletedSuccessfully)
             target.Status = TargetStatus.Succeeded;
         else if (interrupted)
+        {
             (target.Status, target.Reason) = (TargetStatus.Aborted, "cancelled");
+            if (work.Exception?.GetBaseException() is { } error and not OperationCanceledException)
+                log.Error("Target {Target:l} was cancelled: {Message:l}", target.Name, error.Message);
+        }
         else
         {
             target.Status = TargetStatus.Failed;

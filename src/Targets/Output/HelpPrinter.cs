@@ -24,7 +24,7 @@ internal static class HelpPrinter
         output.Line("Built-in options:");
         output.Line("  --help                 this text");
         output.Line("  --plan                 print the execution plan and run nothing");
-        output.Line("  --skip [targets]       skip the named targets, or every target not named on the command line");
+        output.Line("  --skip [targets]       skip the named targets, or every target not named on the command line (assured ones still run)");
         output.Line("  --target <targets>     the targets to run (same as naming them first)");
         output.Line("  --root <path>          the repository root (default: the folder holding .nuke/)");
         output.Line("  --verbosity <level>    quiet | minimal | normal | verbose");

@@ -1,0 +1,292 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pipeline.Containers;
+using Pipeline.Images;
+using Pipeline.Registry;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// PromoteToProduction and Rollback through ./build.sh against the real engine and registry. Each test gets its own site
+/// (prefix, ports, git clone with a bare origin) and removes everything it made; the release is pushed once per class.
+/// </summary>
+[Collection("build.sh")]
+public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstractions.ITestOutputHelper console) : IClassFixture<DeliveryFixture>
+{
+    static string Digest(string image) => image[(image.IndexOf('@') + 1)..];
+
+    /// <summary>Promotes the release, then the debug-as-production release (see <see cref="DeliveryFixture.DebugReleaseFile"/>); returns the rollback tag of the second.</summary>
+    async Task<string> PromoteTwiceAsync(DeliverySite site)
+    {
+        var first = await site.PromoteAsync(release.ReleaseFile);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("first promotion", first.Output);
+        var second = await site.PromoteAsync(release.DebugReleaseFile);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var tags = await site.OriginTagsAsync();
+        return Assert.Single(tags);
+    }
+
+    [Fact]
+    public async Task A_second_promotion_leaves_a_pushed_rollback_tag_and_a_backup()
+    {
+        await using var site = await DeliverySite.CreateAsync();
+
+        var tag = await PromoteTwiceAsync(site);
+
+        Assert.Matches(@"^rollback-\d{8}-\d{6}(-\d+)?$", tag);
+        Assert.Contains(tag, await DeliverySite.Git(site.Repository, "tag", "-l", "rollback-*"));
+        var manifest = await site.TagManifestAsync(tag);
+        Assert.Equal(release.Release.Version, manifest["version"]!.GetValue<string>());
+        Assert.Equal(release.ProductionImage, manifest["images"]!["app"]!.GetValue<string>());
+        Assert.Contains(Digest(release.ProductionImage), manifest.ToJsonString());
+        var backupId = manifest["backupId"]!.GetValue<string>();
+        Assert.True(File.Exists(Path.Combine(site.BackupFolder, backupId, "manifest.json")),
+            $"no manifest.json in {Path.Combine(site.BackupFolder, backupId)}; backups: {string.Join(", ", Directory.Exists(site.BackupFolder) ? Directory.GetFileSystemEntries(site.BackupFolder) : [])}");
+        Assert.Equal(Digest(release.DebugImage), (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"]);
+    }
+
+    [Fact]
+    public async Task Rollback_to_a_tag_redeploys_its_digest()
+    {
+        await using var site = await DeliverySite.CreateAsync();
+        var tag = await PromoteTwiceAsync(site);
+        Assert.True((await site.GetJsonAsync("/version"))["debuggingEnabled"]!.GetValue<bool>(), "the debug image should run before the rollback");
+
+        var run = await site.RollbackAsync("--tag", tag);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var digest = Digest((await site.TagManifestAsync(tag))["images"]!["app"]!.GetValue<string>());
+        Assert.Equal(digest, (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"]);
+        var version = await site.GetJsonAsync("/version");
+        Assert.Equal(release.Release.Version, version["version"]!.GetValue<string>());
+        Assert.False(version["debuggingEnabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Emergency_rollback_serves_the_newest_point()
+    {
+        await using var site = await DeliverySite.CreateAsync();
+        await PromoteTwiceAsync(site);
+
+        var run = await site.RollbackAsync("--emergency");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("healthy", (await site.GetJsonAsync("/health"))["status"]!.GetValue<string>());
+        Assert.Equal(Digest(release.ProductionImage), (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"]);
+    }
+
+    [Fact]
+    public async Task An_unknown_tag_lists_the_nearest_and_changes_nothing()
+    {
+        await using var site = await DeliverySite.CreateAsync();
+        var first = await site.PromoteAsync(release.ReleaseFile);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        // A valid rollback point a day after the asked-for time, so it is certainly among the nearest whatever tags the clone brought.
+        var near = "rollback-19990102-000000";
+        var head = (await DeliverySite.Git(site.Repository, "rev-parse", "HEAD")).Trim();
+        var message = Path.Combine(site.Folder, "tag-message.json");
+        File.WriteAllText(message, JsonSerializer.Serialize(new
+        {
+            environment = "production", version = release.Release.Version, commit = head, images = new Dictionary<string, string> { ["app"] = release.ProductionImage },
+            backupId = (string?)null, createdBy = "e2e", reason = "e2e", createdAt = DateTimeOffset.UtcNow,
+        }));
+        await DeliverySite.Git(site.Repository, "-c", "user.name=e2e", "-c", "user.email=e2e@localhost", "tag", "-a", near, head, "-F", message);
+        var before = (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"];
+
+        var run = await site.RollbackAsync("--tag", "rollback-19990101-000000");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("rollback-19990101-000000", run.Output);
+        Assert.Contains(near, run.Output);
+        Assert.Equal(before, (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"]);
+    }
+
+    [Fact]
+    public async Task A_missing_release_file_deploys_nothing()
+    {
+        await using var site = await DeliverySite.CreateAsync();
+
+        var run = await site.PromoteAsync("/nonexistent.json");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("/nonexistent.json", run.Output);
+        Assert.Contains("PushImages", run.Output);
+        Assert.Equal(0, await site.ContainerCountAsync(site.ProductionProject));
+        Assert.False(File.Exists(site.LockFile), "a failed promotion left its lock behind");
+    }
+
+    [Fact]
+    public async Task A_promotion_is_refused_while_another_holds_the_lock()
+    {
+        await using var site = await DeliverySite.CreateAsync();
+        using var sleeper = Process.Start(new ProcessStartInfo("sleep", "120") { RedirectStandardInput = true })!;
+        try
+        {
+            Directory.CreateDirectory(site.LockFolder);
+            // The format LockFile.Serialize writes (LockRecord, web JSON, trailing newline).
+            var content = JsonSerializer.Serialize(new
+            {
+                owner = "e2e-holder", machine = Environment.MachineName, pid = sleeper.Id, version = "9.9.9-e2e",
+                acquiredAt = DateTimeOffset.UtcNow, id = Guid.NewGuid().ToString("N"),
+            }) + "\n";
+            File.WriteAllText(site.LockFile, content);
+
+            var run = await site.PromoteAsync(release.ReleaseFile);
+
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains("e2e-holder", run.Output);
+            Assert.Contains($"pid {sleeper.Id}", run.Output);
+            Assert.Equal(content, File.ReadAllText(site.LockFile));
+            Assert.Equal(0, await site.ContainerCountAsync(site.ProductionProject));
+        }
+        finally
+        {
+            sleeper.Kill();
+            File.Delete(site.LockFile);
+        }
+    }
+
+    const string BadDockerfile = """
+        FROM scratch
+        COPY busybox /bin/busybox
+        HEALTHCHECK --interval=1s --timeout=1s --retries=1 CMD ["/bin/busybox", "false"]
+        CMD ["/bin/busybox", "sh", "-c", "trap 'exit 0' TERM; while true; do /bin/busybox sleep 1; done"]
+        """;
+
+    [Fact]
+    public async Task A_release_that_never_turns_healthy_is_rolled_back_with_the_data()
+    {
+        await using var site = await DeliverySite.CreateAsync();
+        var repository = $"{site.Prefix}-bad";
+        var image = $"localhost:5000/{repository}:1";
+        using var registry = new RegistryClient("localhost:5000", RegistryCredentials.None);
+        try
+        {
+            var first = await site.PromoteAsync(release.ReleaseFile);
+            Assert.True(first.ExitCode == 0, first.ToString());
+            var userId = await site.CreateUserAsync($"before-{site.Prefix}@example.com");
+
+            var context = Path.Combine(site.Folder, "bad");
+            Directory.CreateDirectory(context);
+            File.Copy(File.Exists("/bin/busybox") ? "/bin/busybox" : "/usr/bin/busybox", Path.Combine(context, "busybox"));
+            File.WriteAllText(Path.Combine(context, "Dockerfile"), BadDockerfile);
+            await Docker("build", "-q", "-t", image, context);
+            await Docker("push", image);
+            var digest = await registry.GetManifestDigestAsync(repository, "1", CancellationToken.None) ?? throw new Xunit.Sdk.XunitException($"{image} is not in the registry");
+            var badVersion = $"0.0.0-bad.{site.Prefix}";
+            var badFile = Path.Combine(site.Folder, "release-bad.json");
+            new ReleaseManifest(badVersion, release.Release.Commit, new Dictionary<string, string> { ["production"] = $"localhost:5000/{repository}@{digest}" }).Write(badFile);
+            var auditStart = DeliverySite.AuditLength;
+
+            var run = await site.PromoteAsync(badFile, "--deploy-timeout", "20s");
+
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains("rolled back", run.Output);
+            Assert.Equal(release.Release.Version, (await site.GetJsonAsync("/version"))["version"]!.GetValue<string>());
+            Assert.Equal(userId, (await site.GetJsonAsync($"/api/users/{userId}"))["id"]!.GetValue<long>());
+            Assert.Equal(Digest(release.ProductionImage), (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"]);
+            Assert.Contains(DeliverySite.AuditSince(auditStart), e =>
+                e["version"]?.GetValue<string>() == badVersion && e["outcome"]?.GetValue<string>() == "rolled-back");
+            Assert.False(File.Exists(site.LockFile), "the failed promotion left its lock behind");
+        }
+        finally
+        {
+            if (await registry.GetManifestDigestAsync(repository, "1", CancellationToken.None) is { } pushed)
+                await registry.DeleteManifestAsync(repository, pushed, CancellationToken.None);
+            using var engine = await Engine.ConnectAsync(CancellationToken.None);
+            try
+            {
+                await engine.Images.DeleteImageAsync(image, new Docker.DotNet.Models.ImageDeleteParameters { Force = true });
+            }
+            catch (Docker.DotNet.DockerApiException)
+            {
+            }
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    [Fact]
+    public async Task Ctrl_C_during_a_promotion_releases_the_lock()
+    {
+        await using var site = await DeliverySite.CreateAsync();
+        var first = await site.PromoteAsync(release.ReleaseFile);
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        var start = new ProcessStartInfo(Path.Combine(BuildScript.Root, "build.sh"))
+        {
+            WorkingDirectory = BuildScript.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var arg in (string[])["PromoteToProduction", "--skip", .. site.SiteArguments, "--release-manifest-file", release.DebugReleaseFile, "--no-logo"])
+            start.ArgumentList.Add(arg);
+        start.Environment["CI"] = "true";
+        using var process = Process.Start(start)!; // build.sh execs the build program, so this pid is the one to signal
+        process.StandardInput.Close();
+        var output = new System.Text.StringBuilder();
+        var started = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+                output.AppendLine(e.Data);
+            if (e.Data?.Contains("=== PromoteToProduction") == true)
+                started.TrySetResult();
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+                output.AppendLine(e.Data);
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await started.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            Assert.True(File.Exists(site.LockFile), "the promotion should hold the lock by now:\n" + output);
+            Assert.Equal(0, Kill(process.Id, 2));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill();
+        }
+
+        console.WriteLine(output.ToString());
+        Assert.True(process.ExitCode != 0, $"exit code {process.ExitCode}\n{output}");
+        Assert.False(File.Exists(site.LockFile), "Ctrl-C left the lock behind:\n" + output);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                Assert.Equal("healthy", (await site.GetJsonAsync("/health"))["status"]!.GetValue<string>());
+                break;
+            }
+            catch (Exception) when (clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
+    static async Task Docker(params string[] args)
+    {
+        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"docker {string.Join(' ', args)} exited with {process.ExitCode}: {await output}{await error}");
+    }
+}
