@@ -27,7 +27,7 @@ public sealed class ImagesTests
 
         using var engine = await Engine.ConnectAsync(CancellationToken.None);
         var production = await engine.Images.InspectImageAsync(release.Images["production"]);
-        var labels = production.Config.Labels ?? throw new Xunit.Sdk.XunitException("the production image has no labels");
+        var labels = production.Config?.Labels ?? throw new Xunit.Sdk.XunitException("the production image has no labels");
         Assert.Equal(release.Version, labels["org.opencontainers.image.version"]);
         Assert.Equal(release.Commit, labels["org.opencontainers.image.revision"]);
         Assert.True(labels.ContainsKey("org.opencontainers.image.created") && labels.ContainsKey("org.opencontainers.image.source"));

@@ -35,7 +35,7 @@ public sealed class ShippedWorkflowTests(SampleApp app)
         var report = await new WorkflowRunner(app.Http, log).RunAsync(workflows, new WorkflowRunOptions { SmokeOnly = true, EnvironmentName = "production" }, CancellationToken.None);
 
         Assert.True(report.Passed, report.ToJson());
-        Assert.Equal(["jobs-hash", "users"], report.Scenarios.Select(s => s.Name));
+        Assert.Equal(["jobs-hash"], report.Scenarios.Select(s => s.Name));
         Assert.All(report.Scenarios, s => Assert.True(s.Smoke));
         Assert.Equal("production", report.Environment);
         Assert.Contains("2 of 2 scenarios passed", report.Summary);
