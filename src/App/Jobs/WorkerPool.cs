@@ -67,7 +67,17 @@ public sealed partial class WorkerPool(
             }
             if (_stopTaking.IsCancellationRequested)
                 break;
-            await RunAsync(id, worker);
+            try
+            {
+                await RunAsync(id, worker);
+            }
+            catch (Exception e) when (!_stopTaking.IsCancellationRequested)
+            {
+                // A worker must never die: a store error (e.g. the database busy) leaves the job queued, so try it again.
+                LogWorkerError(id, worker, e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), time, CancellationToken.None);
+                queue.Enqueue(id);
+            }
         }
     }
 
@@ -117,6 +127,9 @@ public sealed partial class WorkerPool(
 
     [LoggerMessage(LogLevel.Information, "Worker pool starting: {Workers} workers, {Queued} queued jobs ({Recovered} re-queued after an interrupted run)")]
     partial void LogStarting(int workers, int queued, int recovered);
+
+    [LoggerMessage(LogLevel.Error, "Worker {Worker} could not run job {JobId}: {Error}; it stays queued and is tried again")]
+    partial void LogWorkerError(long jobId, int worker, string error);
 
     [LoggerMessage(LogLevel.Warning, "{Active} jobs still running after {GraceSeconds} s of shutdown grace: interrupting and re-queuing them")]
     partial void LogInterrupting(int active, double graceSeconds);

@@ -12,7 +12,12 @@ internal sealed class HealthyWait(DockerClient client, EnvironmentSettings setti
     /// <summary>How long a container without HEALTHCHECK must keep running, without a restart, to count as healthy.</summary>
     public static readonly TimeSpan SteadyWithoutHealthcheck = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long a container may stay unhealthy before the wait gives up early: a slow start (a loaded machine, a
+    /// CPU-limited laptop profile) can fail a few probes and then pass.</summary>
+    public static readonly TimeSpan UnhealthyGrace = TimeSpan.FromSeconds(15);
+
     private readonly Dictionary<string, (DateTimeOffset? StartedAt, TimeSpan Seen)> running = [];
+    private readonly Dictionary<string, TimeSpan> unhealthySince = [];
 
     public async Task RunAsync(TimeSpan timeout, CancellationToken ct)
     {
@@ -25,7 +30,7 @@ internal sealed class HealthyWait(DockerClient client, EnvironmentSettings setti
                 throw new EnvironmentException($"Cannot wait for {settings.Name} to become healthy: {settings.NothingDeployedMessage}.");
             restarts ??= containers.ToDictionary(c => c.Id, c => c.RestartCount);
             foreach (var container in containers)
-                if (Failure(container, restarts.GetValueOrDefault(container.Id)) is { } failure)
+                if (Failure(container, restarts.GetValueOrDefault(container.Id)) is { } failure && !WithinGrace(container, clock.Elapsed))
                     throw await FailAsync(container, $"{settings.Name} is not healthy: {failure}", ct);
             if (containers.Count(c => IsHealthy(c, clock.Elapsed)) == containers.Count)
             {
@@ -41,6 +46,21 @@ internal sealed class HealthyWait(DockerClient client, EnvironmentSettings setti
             }
             await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
         }
+    }
+
+    private bool WithinGrace(ContainerStatus c, TimeSpan now)
+    {
+        if (c.Health != "unhealthy" || !c.IsRunning)
+        {
+            unhealthySince.Remove(c.Id);
+            return false;
+        }
+        if (!unhealthySince.TryGetValue(c.Id, out var since))
+        {
+            unhealthySince[c.Id] = since = now;
+            log.Warning("{Container} reports unhealthy (last probe: {Probe}); waiting up to {Seconds} s for it to recover", c.Name, c.LastHealthLog ?? "none", UnhealthyGrace.TotalSeconds);
+        }
+        return now - since < UnhealthyGrace;
     }
 
     private bool IsHealthy(ContainerStatus c, TimeSpan now)
