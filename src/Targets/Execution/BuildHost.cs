@@ -115,8 +115,12 @@ public static class BuildHost
         return cancellation.IsCancellationRequested ? Cancelled : succeeded ? 0 : Failed;
     }
 
+    static string Suggest(string name, IReadOnlyList<ExecutableTarget> targets) =>
+        Names.Hint(name, targets.Select(t => t.Name)) is { Length: > 0 } hint ? hint
+            : $" Targets: {string.Join(", ", targets.Where(t => t.IsListed).Select(t => t.Name))}.";
+
     static List<ExecutableTarget> Invoked(IReadOnlyList<ExecutableTarget> targets, IEnumerable<string> names) =>
         names.Select(name => targets.FirstOrDefault(t => Names.Normalize(t.Name) == Names.Normalize(name))
-            ?? throw new UsageException($"Unknown target '{name}'.{Names.Hint(name, targets.Select(t => t.Name))} Run './build.sh --help' to list targets."))
+            ?? throw new UsageException($"Unknown target '{name}'.{Suggest(name, targets)} Run './build.sh --help' for what each does."))
             .Distinct().ToList();
 }
