@@ -31,7 +31,7 @@ internal static class HealthEndpoints
         if (workers.TotalWorkers == 0)
             return "no workers (WORKER_THREADS=0): jobs are queued but never run";
         if (!workers.Running)
-            return "workers are not running";
+            return queue.Accepting ? "workers are not running" : "shutting down"; // shutdown stops accepting before it stops the workers
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
