@@ -51,9 +51,7 @@ partial class Build
             using var log = AreaLog("health", "health-check");
             using var http = new HttpClient();
             var report = await new HealthChecker(await DockerAsync(ct), http, log).CheckAsync(Settings(CheckedEnvironment), HealthSettings, ct);
-            using var table = new StringWriter();
-            report.Write(table, Verbosity == Verbosity.Verbose);
-            Print(table.ToString());
+            Print(w => report.Write(w, Verbosity == Verbosity.Verbose));
             if (!report.Healthy)
                 throw new BuildException($"{CheckedEnvironment} is not healthy{(report.Message is null ? "" : ": " + report.Message)}. See the table above; ./build.sh HealthCheck --environment {CheckedEnvironment.ToString().ToLowerInvariant()} --verbosity verbose shows more.");
         });

@@ -42,6 +42,7 @@ partial class Build
 
     DockerClient? docker;
     BuildVersion? version;
+    SourceInfo? source;
     IReadOnlyDictionary<string, string> baseArgs = new Dictionary<string, string>();
     readonly Dictionary<string, string> builtImages = [];
 
@@ -89,7 +90,7 @@ partial class Build
     {
         var v = await VersionAsync(ct);
         var tags = ImageTagging.LocalTags(ImageName, v, suffix);
-        var source = await SourceInfo.FromGitAsync(RootDirectory, ct);
+        source ??= await SourceInfo.FromGitAsync(RootDirectory, ct);
         var id = await new StageBuilder(await DockerAsync(ct), Log.Logger).BuildAsync(Service, stage, tags, v, source, baseArgs, ct);
         builtImages[stage] = tags[0];
         ReportSummary(tags[0], id[7..19]);

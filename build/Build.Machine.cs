@@ -15,9 +15,7 @@ partial class Build
         .Executes(async ct =>
         {
             var report = await Pipeline.Machine.Doctor.CheckAsync(Machine, ct);
-            using var table = new StringWriter();
-            report.Write(table);
-            Print(table.ToString());
+            Print(w => report.Write(w));
             if (!report.RequiredSatisfied)
                 throw new BuildException("Some required prerequisites are missing; run the fixes shown above (usually './build.sh Setup' as root).");
         });

@@ -38,9 +38,7 @@ partial class Build
     {
         using var http = new HttpClient();
         var health = await new HealthChecker(await DockerAsync(ct), http, log).CheckAsync(Settings(DeployEnvironment.Production), HealthSettings, ct);
-        using var table = new StringWriter();
-        health.Write(table, verbose: false);
-        Print(table.ToString());
+        Print(w => health.Write(w, verbose: false));
         if (!health.Healthy)
             return $"production is not healthy{(health.Message is null ? "" : ": " + health.Message)}";
         var smoke = await RunWorkflowsAsync(DeployEnvironment.Production, smokeOnly: true, log, ct);
@@ -73,9 +71,7 @@ partial class Build
         .Description("Print the last --count entries of the deploy audit log (logs/deploy/audit.jsonl)")
         .Executes(() =>
         {
-            using var table = new StringWriter();
-            AuditLog.Write(table, AuditTrail.ReadLast(Count));
-            Print(table.ToString());
+            Print(w => AuditLog.Write(w, AuditTrail.ReadLast(Count)));
         });
 
     [Parameter("How many audit entries to show")]

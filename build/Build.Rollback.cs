@@ -28,9 +28,8 @@ partial class Build
             var site = await ProductionSiteAsync(log, ct);
             if (List)
             {
-                using var table = new StringWriter();
-                RollbackPoints.Write(table, await points.ListAsync(ct), id => site.Backups.List().Any(b => b.Id == id));
-                Print(table.ToString());
+                var all = await points.ListAsync(ct);
+                Print(w => RollbackPoints.Write(w, all, id => site.Backups.List().Any(b => b.Id == id)));
                 return;
             }
             var point = Tag is { Length: > 0 } tag ? await points.FindAsync(tag, ct)

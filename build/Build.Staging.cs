@@ -71,9 +71,7 @@ partial class Build
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         var workflows = WorkflowLoader.LoadAll(RootDirectory / "deploy" / "workflows");
         var report = await new WorkflowRunner(http, log).RunAsync(workflows, new WorkflowRunOptions { SmokeOnly = smokeOnly, EnvironmentName = Name(environment) }, ct);
-        using var table = new StringWriter();
-        report.Write(table);
-        Print(table.ToString());
+        Print(w => report.Write(w));
         report.WriteJson(WorkflowReport.ArtifactPath(RootDirectory / "artifacts", Name(environment)));
         ReportSummary("", report.Summary);
         return report;
@@ -81,9 +79,8 @@ partial class Build
 
     async Task PrintStatusAsync(ComposeEnvironment environment, CancellationToken ct)
     {
-        using var table = new StringWriter();
-        (await environment.StatusAsync(ct)).Write(table);
-        Print(table.ToString());
+        var status = await environment.StatusAsync(ct);
+        Print(w => status.Write(w));
     }
 
     static string Name(DeployEnvironment environment) => environment.ToString().ToLowerInvariant();

@@ -81,6 +81,15 @@ public abstract class NukeBuild
         }
     }
 
+    /// <summary>Prints what <paramref name="write"/> writes (a report's table), as <see cref="Print(string)"/> does.</summary>
+    protected void Print(Action<TextWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var text = new StringWriter();
+        write(text);
+        Print(text.ToString());
+    }
+
     /// <summary>A line printed after the summary table, as the very last output of the run (e.g. the test totals).</summary>
     protected void ReportClosingLine(string line) => ClosingLines.Add(Redactor.Redact(line));
 

@@ -24,7 +24,7 @@ public sealed class SignalTests : IDisposable
         return (await sample.WaitForExitAsync(Timeout), sample.Output);
     }
 
-    [UnixFact]
+    [Fact]
     public async Task Ctrl_C_aborts_the_running_target_and_runs_assured_targets()
     {
         var (exitCode, output) = await InterruptAsync(SampleProcess.SIGINT);
@@ -37,7 +37,7 @@ public sealed class SignalTests : IDisposable
         Assert.Contains("Build failed", output);
     }
 
-    [UnixFact]
+    [Fact]
     public async Task SIGTERM_aborts_the_running_target_and_runs_assured_targets()
     {
         var (exitCode, output) = await InterruptAsync(SampleProcess.SIGTERM);
@@ -48,7 +48,7 @@ public sealed class SignalTests : IDisposable
         Assert.Contains("SIGTERM received", output);
     }
 
-    [UnixFact]
+    [Fact]
     public async Task Sample_without_a_signal_is_a_control()
     {
         Assert.True(File.Exists(SampleProcess.Dll), SampleProcess.Dll);

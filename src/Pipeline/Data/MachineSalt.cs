@@ -8,10 +8,8 @@ namespace Pipeline.Data;
 /// </summary>
 public static class MachineSalt
 {
-    /// <summary>Where the salt is kept: /var/lib/app-pipeline when root, else ~/.local/share/app-pipeline.</summary>
-    public static string DefaultPath => Path.Combine(
-        Environment.UserName == "root" ? "/var/lib/app-pipeline" : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "app-pipeline"),
-        "sanitize-salt");
+    /// <summary>Where the salt is kept: beside the registry data, in <see cref="Machine.MachineOptions.DataDirectory"/>.</summary>
+    public static string DefaultPath => Path.Combine(Machine.MachineOptions.DataDirectory, "sanitize-salt");
 
     /// <summary>Reads the salt at <paramref name="path"/>, creating it first when there is none.</summary>
     public static string ReadOrCreate(string path)

@@ -25,9 +25,7 @@ public sealed record DotnetProject(string ProjectPath, string Configuration)
     {
         if (!File.Exists(ProjectPath))
             throw new CompileException($"No project at {ProjectPath}. Pass --project <path to .csproj>, or --project \"\" for a service that is not .NET.");
-        var dotnet = new ExternalTool("dotnet").WithLog(log)
-            .WithEnvironment("MSBUILDDISABLENODEREUSE", "1")
-            .WithEnvironment("DOTNET_CLI_USE_MSBUILD_SERVER", "0");
+        var dotnet = ExternalTool.Dotnet.WithLog(log);
         var result = await dotnet.RunAsync([verb, ProjectPath, "--nologo", "-v", "q", "-clp:NoSummary", .. extra], cancellationToken);
         if (result.Succeeded)
             return;

@@ -11,7 +11,6 @@ public sealed class StageBuilder(DockerClient client, ILogger log)
     public async Task<string> BuildAsync(ServiceSettings service, string stage, IReadOnlyList<string> tags, BuildVersion version, SourceInfo source,
         IReadOnlyDictionary<string, string> baseImages, CancellationToken cancellationToken)
     {
-        service.ReadDockerfile().RequireStage(stage);
         var args = new Dictionary<string, string>(baseImages)
         {
             ["APP_VERSION"] = version.Version,

@@ -38,7 +38,10 @@ public sealed record MachineOptions(string RootDirectory, string Registry, strin
     /// <c>/var/lib/app-pipeline/registry</c> when running as root, else <c>app-pipeline/registry</c> under the
     /// user's data directory (<c>$XDG_DATA_HOME</c> or <c>~/.local/share</c>).
     /// </summary>
-    public static string DefaultRegistryDataDirectory => MachineFacts.IsEffectiveRoot
-        ? "/var/lib/app-pipeline/registry"
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "app-pipeline", "registry");
+    public static string DefaultRegistryDataDirectory => Path.Combine(DataDirectory, "registry");
+
+    /// <summary>The pipeline's machine-wide data outside any checkout: <c>/var/lib/app-pipeline</c> as root, else <c>~/.local/share/app-pipeline</c>.</summary>
+    public static string DataDirectory => MachineFacts.IsEffectiveRoot
+        ? "/var/lib/app-pipeline"
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "app-pipeline");
 }

@@ -41,8 +41,15 @@ public sealed class Rollbacker(ProductionSite site, ILogger log)
         var running = await site.RunningAsync(ct) ?? throw new PromotionFailedException("Production is not running after the rollback; nothing to restore into.");
         await new VolumeBackup(site.Docker, log).RestoreAsync(running.Id, backup, site.Backups, ct);
         log.Information("Restored backup {Backup} ({Size} bytes, sha256 verified)", backup.Id, backup.Size);
-        return await Redeploy.DeployAndVerifyAsync(site with { Verify = _ => Task.FromResult<string?>(null) },
-            new DeployedRelease(running.Version ?? "", running.Revision ?? "", running.Image), log, ct);
+        try
+        {
+            await site.Environment.WaitHealthyAsync(site.DeployTimeout, ct);
+            return null;
+        }
+        catch (EnvironmentException e)
+        {
+            return e.Message;
+        }
     }
 
     void Audit(RollbackPoint point, RollbackManifest manifest, DeployedRelease release, string? previous, BackupManifest? backup, string? failure, bool emergency, DeployUser user) =>

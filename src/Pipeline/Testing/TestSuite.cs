@@ -21,11 +21,7 @@ public sealed record TestSuite(string RootDirectory, string ResultsDirectory)
     {
         Directory.CreateDirectory(ResultsDirectory);
         var totals = TestTotals.None;
-        var dotnet = new ExternalTool("dotnet").In(RootDirectory).WithLog(log)
-            .WithEnvironment("DOTNET_NOLOGO", "1")
-            .WithEnvironment("MSBUILDDISABLENODEREUSE", "1")
-            .WithEnvironment("DOTNET_CLI_USE_MSBUILD_SERVER", "0")
-            .WithEnvironment("UseSharedCompilation", "false");
+        var dotnet = ExternalTool.Dotnet.In(RootDirectory).WithLog(log).WithEnvironment("UseSharedCompilation", "false");
         foreach (var project in Projects())
         {
             var name = Path.GetFileNameWithoutExtension(project);

@@ -18,6 +18,15 @@ public sealed record ToolResult(int ExitCode, string StandardOutput, string Stan
 /// </summary>
 public sealed record ExternalTool(string FileName)
 {
+    /// <summary>
+    /// The dotnet CLI without lingering build servers (MSBuild node reuse, the MSBuild server): a server inheriting
+    /// the output pipes would keep them open after dotnet exits, and the run would wait for it.
+    /// </summary>
+    public static ExternalTool Dotnet { get; } = new ExternalTool("dotnet")
+        .WithEnvironment("DOTNET_NOLOGO", "1")
+        .WithEnvironment("MSBUILDDISABLENODEREUSE", "1")
+        .WithEnvironment("DOTNET_CLI_USE_MSBUILD_SERVER", "0");
+
     /// <summary>Working directory; the current one when null.</summary>
     public string? WorkingDirectory { get; init; }
 
