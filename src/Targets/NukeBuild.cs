@@ -93,6 +93,11 @@ public abstract class NukeBuild
     /// <summary>A line printed after the summary table, as the very last output of the run (e.g. the test totals).</summary>
     protected void ReportClosingLine(string line) => ClosingLines.Add(Redactor.Redact(line));
 
+    /// <summary>Called once parameters are bound, before help, planning or any target (e.g. to regenerate generated files).</summary>
+    protected internal virtual void OnBuildInitialized()
+    {
+    }
+
     /// <summary>Runs the build with the process's arguments and returns the exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new() =>
         BuildHost.Run<T>(Environment.GetCommandLineArgs()[1..], HostContext.FromProcess(), defaultTargets);
