@@ -66,6 +66,8 @@ partial class Build
         .Executes(() =>
         {
             string directory = WorkflowsOutput is { Length: > 0 } output ? Path.GetFullPath(output, RootDirectory) : WorkflowsDirectory;
+            if (File.Exists(directory))
+                throw new BuildException($"--workflows-output {WorkflowsOutput} is a file; name a folder (it is created when missing).");
             var written = WorkflowFiles.WriteChanged(directory, Workflows());
             ReportSummary("", written.Count == 0 ? $"{directory}: up to date" : $"{directory}: wrote {string.Join(", ", written)}");
         });
