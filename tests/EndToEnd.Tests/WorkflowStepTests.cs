@@ -38,7 +38,7 @@ public sealed class WorkflowStepTests
         var step = (YamlMappingNode)steps.Single(s => ((YamlMappingNode)s).Children.ContainsKey("run"));
         Assert.Equal("bash", step["shell"].ToString());
         var start = new ProcessStartInfo("bash") { WorkingDirectory = BuildScript.Root, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"] + " --no-logo" })
+        foreach (var arg in new[] { "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"].ToString() })
             start.ArgumentList.Add(arg);
         foreach (var (name, value) in ((YamlMappingNode)step["env"]).Children)
             start.Environment[name.ToString()] = Regex.Replace(value.ToString(), @"\$\{\{ (\S+) \}\}", m => values.GetValueOrDefault(m.Groups[1].Value, ""));
