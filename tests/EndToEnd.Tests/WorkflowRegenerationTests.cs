@@ -72,19 +72,23 @@ public sealed class WorkflowRegenerationTests
     /// <summary>./build.sh Noop --root ROOT, with or without CI in the environment.</summary>
     static async Task<BuildRun> RunAsync(string root, bool ci)
     {
-        var start = new ProcessStartInfo(Path.Combine(BuildScript.Root, "build.sh"))
-        {
-            WorkingDirectory = BuildScript.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
+        var start = new ProcessStartInfo(Path.Combine(BuildScript.Root, "build.sh")) { WorkingDirectory = BuildScript.Root };
         foreach (var arg in new[] { "Noop", "--root", root, "--no-logo" })
             start.ArgumentList.Add(arg);
         foreach (var name in new[] { "CI", "GITHUB_ACTIONS", "BUILD_FORCE", "LOG_FORMAT" })
             start.Environment.Remove(name);
         if (ci)
             start.Environment["CI"] = "true";
+        return await WorkflowProcess.RunAsync(start);
+    }
+}
+
+/// <summary>Runs a process with stdin closed and returns its exit code and output (stdout, then stderr).</summary>
+internal static class WorkflowProcess
+{
+    public static async Task<BuildRun> RunAsync(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = start.RedirectStandardError = start.RedirectStandardInput = true;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

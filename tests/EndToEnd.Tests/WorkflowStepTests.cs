@@ -37,19 +37,13 @@ public sealed class WorkflowStepTests
         var steps = (YamlSequenceNode)yaml.Documents[0].RootNode["jobs"][workflow]["steps"];
         var step = (YamlMappingNode)steps.Single(s => ((YamlMappingNode)s).Children.ContainsKey("run"));
         Assert.Equal("bash", step["shell"].ToString());
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = BuildScript.Root, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = BuildScript.Root };
         foreach (var arg in new[] { "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"].ToString() })
             start.ArgumentList.Add(arg);
         foreach (var (name, value) in ((YamlMappingNode)step["env"]).Children)
             start.Environment[name.ToString()] = Regex.Replace(value.ToString(), @"\$\{\{ (\S+) \}\}", m => values.GetValueOrDefault(m.Groups[1].Value, ""));
         start.Environment["CI"] = "true";
         start.Environment.Remove("BUILD_FORCE");
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        return new BuildRun(process.ExitCode, await output + await error);
+        return await WorkflowProcess.RunAsync(start);
     }
 }
