@@ -85,7 +85,7 @@ partial class Build
     }
 
     /// <summary>The build's targets and parameters by name, for the generator to check the attributes against.</summary>
-    internal static BuildShape Shape(Type build)
+    static BuildShape Shape(Type build)
     {
         const BindingFlags all = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
         var targets = build.GetProperties(all).Where(p => p.PropertyType == typeof(Target)).Select(p => p.Name).ToList();
