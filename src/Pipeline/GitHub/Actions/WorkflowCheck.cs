@@ -62,8 +62,10 @@ internal static partial class WorkflowCheck
             else if (parameter.IsSecret)
                 yield return $"the input '{name}' is a [Secret] parameter: inputs are visible to anyone who can see the run. Use ImportSecrets.";
         }
-        foreach (var twice in a.OnWorkflowDispatchOptionalInputs.Intersect(a.OnWorkflowDispatchRequiredInputs))
-            yield return $"the input '{twice}' is both optional and required; keep it in one.";
+        var passed = a.OnWorkflowDispatchOptionalInputs.Concat(a.OnWorkflowDispatchRequiredInputs).Concat(a.ImportSecrets).Concat(a.EnvironmentSecrets)
+            .Concat(a.EnableGitHubToken ? ["GITHUB_TOKEN"] : []);
+        foreach (var twice in passed.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key))
+            yield return $"'{twice}' is passed to the build more than once (as an input, an imported secret or an environment secret); keep one.";
     }
 
     /// <summary>True when the workflow can be run by hand: asked for, or implied by inputs.</summary>

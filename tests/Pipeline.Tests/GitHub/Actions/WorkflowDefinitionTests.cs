@@ -45,7 +45,21 @@ public sealed class WorkflowDefinitionTests
 
         Assert.Contains("the input 'Tagg' is not a parameter of the build. Did you mean 'Tag'?", message);
         Assert.Contains("the input 'RegistryPassword' is a [Secret] parameter", message);
-        Assert.Contains("the input 'RegistryPassword' is both optional and required", message);
+        Assert.Contains("'RegistryPassword' is passed to the build more than once", message);
+    }
+
+    [Fact]
+    public void A_value_passed_to_the_build_twice_is_refused()
+    {
+        var attribute = Valid();
+        attribute.ImportSecrets = ["RegistryPassword", "RegistryPassword"];
+        attribute.OnWorkflowDispatchOptionalInputs = ["Tag"];
+        attribute.EnvironmentSecrets = ["Tag"];
+
+        var message = Error(attribute);
+
+        Assert.Contains("'RegistryPassword' is passed to the build more than once", message);
+        Assert.Contains("'Tag' is passed to the build more than once", message);
     }
 
     [Theory]
