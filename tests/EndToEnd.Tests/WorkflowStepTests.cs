@@ -6,7 +6,7 @@ namespace EndToEnd.Tests;
 
 /// <summary>
 /// The build step of a checked-in workflow run as GitHub runs it: its script under bash -eo pipefail, its env with the
-/// expressions replaced by what GitHub would pass (an input or secret that is not set is an empty string).
+/// expressions replaced by what GitHub would pass (an input or secret that is not set is an empty string), but no token.
 /// </summary>
 public sealed class WorkflowStepTests
 {
@@ -43,7 +43,9 @@ public sealed class WorkflowStepTests
         foreach (var (name, value) in ((YamlMappingNode)step["env"]).Children)
             start.Environment[name.ToString()] = Regex.Replace(value.ToString(), @"\$\{\{ (\S+) \}\}", m => values.GetValueOrDefault(m.Groups[1].Value, ""));
         start.Environment["CI"] = "true";
-        start.Environment.Remove("BUILD_FORCE");
+        // No token and no repository: the build must not reach GitHub's API from a test (GitHub always passes a token).
+        foreach (var name in new[] { "GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_API_URL", "GITHUB_ACTIONS", "BUILD_FORCE" })
+            start.Environment.Remove(name);
         return await WorkflowProcess.RunAsync(start);
     }
 }
