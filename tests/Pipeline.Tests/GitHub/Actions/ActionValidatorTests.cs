@@ -17,7 +17,7 @@ public sealed class ActionValidatorTests
     {
         var files = Directory.GetFiles(Path.Combine(TestMachine.RepositoryRoot, ".github", "workflows"), "*.yml").Order().ToList();
 
-        Assert.Equal(["ci.yml", "promote.yml", "rollback.yml"], files.Select(Path.GetFileName));
+        Assert.Subset(files.Select(f => Path.GetFileName(f)!).ToHashSet(), new HashSet<string> { "ci.yml", "promote.yml", "rollback.yml" });
         foreach (var file in files)
         {
             var result = await Validator.ValidateAsync(file, CancellationToken.None);
