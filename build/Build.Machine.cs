@@ -1,3 +1,4 @@
+using Pipeline.GitHub.Actions;
 using Pipeline.Machine;
 using Pipeline.Tools;
 using Serilog;
@@ -30,9 +31,16 @@ partial class Build
             ReportSummary("", result.ChangedNothing ? "nothing to do" : string.Join(", ", result.Changes));
         });
 
+    ActionValidator WorkflowValidator => new(ActionValidator.DefaultDirectory(RootDirectory));
+
     Target SetupTestTools => _ => _
         .Unlisted()
-        .Description("Install the tools the test suite needs (shellcheck, htpasswd)")
-        .OnlyWhenDynamic(() => Executable.Find("shellcheck") is null || Executable.Find("htpasswd") is null)
-        .Executes(async ct => await MachineSetup.EnsurePackagesAsync(["shellcheck", "apache2-utils"], Log.Logger, ct));
+        .Description("Install the tools the test suite needs (shellcheck, htpasswd, Node.js and the workflow validator)")
+        .OnlyWhenDynamic(() => Executable.Find("shellcheck") is null || Executable.Find("htpasswd") is null || !WorkflowValidator.IsInstalled)
+        .Executes(async ct =>
+        {
+            string[] node = Executable.Find("node") is null || Executable.Find("npm") is null ? ["nodejs", "npm"] : [];
+            await MachineSetup.EnsurePackagesAsync(["shellcheck", "apache2-utils", .. node], Log.Logger, ct);
+            await WorkflowValidator.InstallAsync(Log.Logger, ct);
+        });
 }

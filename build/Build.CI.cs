@@ -1,0 +1,108 @@
+using System.Reflection;
+using Pipeline.GitHub.Actions;
+using Serilog;
+using Targets;
+
+[GitHubActions("ci",
+    OnPushBranches = ["main"],
+    OnPullRequestBranches = ["main"],
+    InvokedTargets = [nameof(Test), nameof(BuildImages), nameof(ValidateProduction)],
+    CacheNuGet = true,
+    PublishArtifacts = ["artifacts/test-results"],
+    ConcurrencyGroup = "ci-${{ github.ref }}",
+    ConcurrencyCancelInProgress = true,
+    TimeoutMinutes = 90)]
+[GitHubActions("promote",
+    OnWorkflowDispatchOptionalInputs = [nameof(Reason)],
+    OnPushTags = ["v*"],
+    InvokedTargets = [nameof(PromoteToProduction)],
+    ImportSecrets = [nameof(RegistryPassword), nameof(SanitizeSalt)],
+    EnvironmentSecrets = ["DOCKER_HOST"],
+    EnableGitHubToken = true,
+    WritePermissions = [GitHubActionsPermission.Contents, GitHubActionsPermission.Deployments],
+    ConcurrencyGroup = "promote-production",
+    TimeoutMinutes = 60,
+    EnvironmentName = "production",
+    EnvironmentUrl = "${{ vars.PRODUCTION_URL }}",
+    PublishArtifacts = ["artifacts/release.json", "artifacts/workflow-tests-staging.json", "artifacts/workflow-tests-production.json"],
+    RunsOn = ["self-hosted", "linux"],
+    CleanCheckout = false)]
+[GitHubActions("rollback",
+    OnWorkflowDispatchOptionalInputs = [nameof(Tag), nameof(Emergency)],
+    InvokedTargets = [nameof(Rollback)],
+    ImportSecrets = [nameof(RegistryPassword)],
+    EnvironmentSecrets = ["DOCKER_HOST"],
+    EnableGitHubToken = true,
+    WritePermissions = [GitHubActionsPermission.Deployments],
+    ConcurrencyGroup = "promote-production",
+    TimeoutMinutes = 30,
+    EnvironmentName = "production",
+    EnvironmentUrl = "${{ vars.PRODUCTION_URL }}",
+    RunsOn = ["self-hosted", "linux"],
+    CleanCheckout = false)]
+partial class Build
+{
+    [Parameter("Folder GenerateWorkflows writes the workflows to (default: .github/workflows)")]
+    readonly string? WorkflowsOutput;
+
+    AbsolutePath WorkflowsDirectory => RootDirectory / ".github" / "workflows";
+
+    /// <summary>Local runs rewrite the workflows whose definition changed; CI only warns when the checked-in ones drifted.</summary>
+    protected override void OnBuildInitialized()
+    {
+        var files = Workflows();
+        if (IsLocalBuild)
+        {
+            foreach (var name in WorkflowFiles.WriteChanged(WorkflowsDirectory, files))
+                Log.Information("Regenerated .github/workflows/{File} (the workflow definition changed)", name);
+        }
+        else if (WorkflowFiles.Differences(WorkflowsDirectory, files) is { Count: > 0 } drift)
+            Log.Warning("The checked-in workflows differ from build/Build.CI.cs; run ./build.sh locally and commit .github/workflows:\n{Drift}", string.Join("\n", drift));
+    }
+
+    Target GenerateWorkflows => _ => _
+        .Unlisted()
+        .Description("Write the workflows declared in build/Build.CI.cs to --workflows-output (default .github/workflows)")
+        .Executes(() =>
+        {
+            string directory = WorkflowsOutput is { Length: > 0 } output ? Path.GetFullPath(output, RootDirectory) : WorkflowsDirectory;
+            if (File.Exists(directory))
+                throw new BuildException($"--workflows-output {WorkflowsOutput} is a file; name a folder (it is created when missing).");
+            var written = WorkflowFiles.WriteChanged(directory, Workflows());
+            ReportSummary("", written.Count == 0 ? $"{directory}: up to date" : $"{directory}: wrote {string.Join(", ", written)}");
+        });
+
+    IReadOnlyList<WorkflowFile> Workflows()
+    {
+        try
+        {
+            return WorkflowFiles.Generate(GetType().GetCustomAttributes<GitHubActionsAttribute>(), Shape(GetType()));
+        }
+        catch (WorkflowDefinitionException e)
+        {
+            throw new BuildException(e.Message);
+        }
+    }
+
+    /// <summary>The build's targets and parameters by name, for the generator to check the attributes against.</summary>
+    static BuildShape Shape(Type build)
+    {
+        const BindingFlags all = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+        var targets = build.GetProperties(all).Where(p => p.PropertyType == typeof(Target)).Select(p => p.Name).ToList();
+        var parameters = build.GetMembers(all)
+            .Where(m => m is FieldInfo or PropertyInfo && m.IsDefined(typeof(ParameterAttribute)))
+            .Select(m =>
+            {
+                var attribute = m.GetCustomAttribute<ParameterAttribute>()!;
+                var type = m is FieldInfo f ? f.FieldType : ((PropertyInfo)m).PropertyType;
+                type = Nullable.GetUnderlyingType(type) ?? type;
+                return new BuildParameter(attribute.Name ?? m.Name, attribute.Description, m.IsDefined(typeof(SecretAttribute)))
+                {
+                    IsFlag = type == typeof(bool),
+                    Options = type.IsEnum ? Enum.GetNames(type).Select(n => n.ToLowerInvariant()).ToList() : [],
+                };
+            })
+            .ToList();
+        return new BuildShape("build/Build.CI.cs", targets, parameters);
+    }
+}

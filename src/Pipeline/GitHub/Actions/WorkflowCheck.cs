@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Pipeline.Tools;
+
+namespace Pipeline.GitHub.Actions;
+
+/// <summary>Checks a <see cref="GitHubActionsAttribute"/> against the build before anything is generated.</summary>
+internal static partial class WorkflowCheck
+{
+    public static void Check(GitHubActionsAttribute a, BuildShape build)
+    {
+        var problems = Problems(a, build).ToList();
+        if (problems.Count > 0)
+            throw new WorkflowDefinitionException($"[GitHubActions(\"{a.Name}\")] in {build.Source}: {string.Join(" ", problems)}");
+    }
+
+    static IEnumerable<string> Problems(GitHubActionsAttribute a, BuildShape build)
+    {
+        if (!NamePattern().IsMatch(a.Name ?? ""))
+            yield return $"the name '{a.Name}' must be lower case letters, digits and dashes, starting with a letter (it names the file and the job).";
+        if (a.OnPushBranches.Length + a.OnPushTags.Length + a.OnPullRequestBranches.Length == 0 && !Dispatched(a) && a.OnCronSchedule is null)
+            yield return "nothing runs it: set OnPushBranches, OnPushTags, OnPullRequestBranches, OnWorkflowDispatch or OnCronSchedule.";
+        if (a.InvokedTargets.Length == 0)
+            yield return "InvokedTargets is empty: name the targets the job runs.";
+        foreach (var target in a.InvokedTargets.Where(t => !build.Targets.Contains(t)))
+            yield return $"InvokedTargets names '{target}', which is not a target of the build.{Hint(target, build.Targets)}";
+        foreach (var problem in ParameterProblems(a, build))
+            yield return problem;
+        if (a.OnCronSchedule is { } cron && cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5)
+            yield return $"OnCronSchedule '{cron}' must have five fields (minute hour day month weekday), e.g. '0 3 * * 1'.";
+        foreach (var both in a.ReadPermissions.Intersect(a.WritePermissions))
+            yield return $"{both} is in both ReadPermissions and WritePermissions; keep it in one.";
+        if (a.ConcurrencyCancelInProgress && string.IsNullOrWhiteSpace(a.ConcurrencyGroup))
+            yield return "ConcurrencyCancelInProgress needs a ConcurrencyGroup.";
+        if (a.EnvironmentUrl is not null && string.IsNullOrWhiteSpace(a.EnvironmentName))
+            yield return "EnvironmentUrl needs an EnvironmentName.";
+        if (a.TimeoutMinutes < 0)
+            yield return $"TimeoutMinutes is {a.TimeoutMinutes}; use a positive number, or 0 for GitHub's default.";
+        if (a.RunsOn.Length == 0 || a.RunsOn.Any(string.IsNullOrWhiteSpace))
+            yield return "RunsOn needs at least one runner label, e.g. 'ubuntu-latest' or 'self-hosted'.";
+        foreach (var path in a.PublishArtifacts.Where(p => Path.IsPathRooted(p) || p.Split('/', '\\').Contains("..") || string.IsNullOrWhiteSpace(p)))
+            yield return $"PublishArtifacts names '{path}'; use a path inside the repository, relative to its root, e.g. 'artifacts/test-results'.";
+        foreach (var name in a.EnvironmentSecrets.Where(n => !EnvironmentNamePattern().IsMatch(n) || n.StartsWith("GITHUB_", StringComparison.OrdinalIgnoreCase)))
+            yield return $"EnvironmentSecrets names '{name}'; a secret's name is letters, digits and underscores, not starting with a digit or GITHUB_.";
+    }
+
+    static IEnumerable<string> ParameterProblems(GitHubActionsAttribute a, BuildShape build)
+    {
+        var names = build.Parameters.Select(p => p.Name).ToList();
+        foreach (var name in a.ImportSecrets)
+        {
+            var parameter = build.Parameters.FirstOrDefault(p => p.Name == name);
+            if (parameter is null)
+                yield return $"ImportSecrets names '{name}', which is not a parameter of the build.{Hint(name, names)}";
+            else if (!parameter.IsSecret)
+                yield return $"ImportSecrets names '{name}', which is not marked [Secret]: its value would show in logs. Mark it [Secret].";
+        }
+        foreach (var name in a.OnWorkflowDispatchOptionalInputs.Concat(a.OnWorkflowDispatchRequiredInputs))
+        {
+            var parameter = build.Parameters.FirstOrDefault(p => p.Name == name);
+            if (parameter is null)
+                yield return $"the input '{name}' is not a parameter of the build.{Hint(name, names)}";
+            else if (parameter.IsSecret)
+                yield return $"the input '{name}' is a [Secret] parameter: inputs are visible to anyone who can see the run. Use ImportSecrets.";
+        }
+        var passed = a.OnWorkflowDispatchOptionalInputs.Concat(a.OnWorkflowDispatchRequiredInputs).Concat(a.ImportSecrets).Concat(a.EnvironmentSecrets)
+            .Concat(a.EnableGitHubToken ? ["GITHUB_TOKEN"] : []);
+        foreach (var twice in passed.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key))
+            yield return $"'{twice}' is passed to the build more than once (as an input, an imported secret or an environment secret); keep one.";
+    }
+
+    /// <summary>True when the workflow can be run by hand: asked for, or implied by inputs.</summary>
+    public static bool Dispatched(GitHubActionsAttribute a) =>
+        a.OnWorkflowDispatch || a.OnWorkflowDispatchOptionalInputs.Length + a.OnWorkflowDispatchRequiredInputs.Length > 0;
+
+    static string Hint(string name, IEnumerable<string> candidates)
+    {
+        var best = candidates.MinBy(c => EditDistance.Between(c.ToLowerInvariant(), name.ToLowerInvariant()));
+        return best is not null && EditDistance.Between(best.ToLowerInvariant(), name.ToLowerInvariant()) <= Math.Max(2, name.Length / 3) ? $" Did you mean '{best}'?" : "";
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex EnvironmentNamePattern();
+}

@@ -1,0 +1,119 @@
+using Pipeline.GitHub.Actions;
+using static Pipeline.Tests.GitHub.Actions.WorkflowSamples;
+
+namespace Pipeline.Tests.GitHub.Actions;
+
+public sealed class WorkflowDefinitionTests
+{
+    static string Error(GitHubActionsAttribute attribute) =>
+        Assert.Throws<WorkflowDefinitionException>(() => WorkflowFactory.Create(attribute, Build)).Message;
+
+    static GitHubActionsAttribute Valid(string name = "ci") => new(name) { OnPushBranches = ["main"], InvokedTargets = ["Test"] };
+
+    [Fact]
+    public void An_unknown_target_is_named_with_the_nearest_one()
+    {
+        var attribute = Valid();
+        attribute.InvokedTargets = ["Tset"];
+
+        var message = Error(attribute);
+
+        Assert.Contains("[GitHubActions(\"ci\")] in build/Build.CI.cs", message);
+        Assert.Contains("InvokedTargets names 'Tset', which is not a target of the build. Did you mean 'Test'?", message);
+    }
+
+    [Fact]
+    public void An_imported_secret_must_be_a_parameter_marked_secret()
+    {
+        var attribute = Valid();
+        attribute.ImportSecrets = ["RegistryPasword", "RegistryUsername"];
+
+        var message = Error(attribute);
+
+        Assert.Contains("ImportSecrets names 'RegistryPasword', which is not a parameter of the build. Did you mean 'RegistryPassword'?", message);
+        Assert.Contains("ImportSecrets names 'RegistryUsername', which is not marked [Secret]", message);
+    }
+
+    [Fact]
+    public void An_input_must_be_a_parameter_and_never_a_secret()
+    {
+        var attribute = Valid();
+        attribute.OnWorkflowDispatchOptionalInputs = ["Tagg", "RegistryPassword"];
+        attribute.OnWorkflowDispatchRequiredInputs = ["RegistryPassword"];
+
+        var message = Error(attribute);
+
+        Assert.Contains("the input 'Tagg' is not a parameter of the build. Did you mean 'Tag'?", message);
+        Assert.Contains("the input 'RegistryPassword' is a [Secret] parameter", message);
+        Assert.Contains("'RegistryPassword' is passed to the build more than once", message);
+    }
+
+    [Fact]
+    public void A_value_passed_to_the_build_twice_is_refused()
+    {
+        var attribute = Valid();
+        attribute.ImportSecrets = ["RegistryPassword", "RegistryPassword"];
+        attribute.OnWorkflowDispatchOptionalInputs = ["Tag"];
+        attribute.EnvironmentSecrets = ["Tag"];
+
+        var message = Error(attribute);
+
+        Assert.Contains("'RegistryPassword' is passed to the build more than once", message);
+        Assert.Contains("'Tag' is passed to the build more than once", message);
+    }
+
+    [Theory]
+    [InlineData("CI")]
+    [InlineData("my workflow")]
+    [InlineData("../ci")]
+    [InlineData("")]
+    public void A_name_that_cannot_be_a_file_and_job_name_is_refused(string name)
+    {
+        Assert.Contains("must be lower case letters, digits and dashes", Error(new GitHubActionsAttribute(name) { OnPushBranches = ["main"], InvokedTargets = ["Test"] }));
+    }
+
+    [Fact]
+    public void A_workflow_without_trigger_or_target_is_refused()
+    {
+        var message = Error(new GitHubActionsAttribute("ci"));
+
+        Assert.Contains("nothing runs it", message);
+        Assert.Contains("InvokedTargets is empty", message);
+    }
+
+    [Fact]
+    public void Contradictions_are_refused_with_what_to_write_instead()
+    {
+        var attribute = Valid();
+        attribute.OnCronSchedule = "0 3 * *";
+        attribute.ReadPermissions = [GitHubActionsPermission.Contents];
+        attribute.WritePermissions = [GitHubActionsPermission.Contents];
+        attribute.ConcurrencyCancelInProgress = true;
+        attribute.EnvironmentUrl = "https://example.test";
+        attribute.TimeoutMinutes = -1;
+        attribute.RunsOn = [];
+        attribute.PublishArtifacts = ["/etc/passwd", "../outside"];
+        attribute.EnvironmentSecrets = ["GITHUB_TOKEN", "1X"];
+
+        var message = Error(attribute);
+
+        Assert.Contains("must have five fields", message);
+        Assert.Contains("Contents is in both ReadPermissions and WritePermissions", message);
+        Assert.Contains("ConcurrencyCancelInProgress needs a ConcurrencyGroup", message);
+        Assert.Contains("EnvironmentUrl needs an EnvironmentName", message);
+        Assert.Contains("TimeoutMinutes is -1", message);
+        Assert.Contains("RunsOn needs at least one runner label", message);
+        Assert.Contains("PublishArtifacts names '/etc/passwd'", message);
+        Assert.Contains("PublishArtifacts names '../outside'", message);
+        Assert.Contains("EnvironmentSecrets names 'GITHUB_TOKEN'", message);
+        Assert.Contains("EnvironmentSecrets names '1X'", message);
+    }
+
+    [Fact]
+    public void Two_workflows_of_one_name_are_refused()
+    {
+        var message = Assert.Throws<WorkflowDefinitionException>(() => WorkflowFiles.Generate([Valid(), Valid()], Build)).Message;
+
+        Assert.Contains("are named 'ci'", message);
+    }
+}
