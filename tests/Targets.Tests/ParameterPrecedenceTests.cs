@@ -70,6 +70,16 @@ public sealed class ParameterPrecedenceTests : IDisposable
         Assert.Equal("from-env", Registry(["--profile", "ci"], Env("Registry", "from-env")));
     }
 
+    [Theory]
+    [InlineData("Registry")]
+    [InlineData("REGISTRY")]
+    public void An_empty_environment_variable_counts_as_unset(string variable)
+    {
+        root.WriteNuke("parameters.json", """{ "Registry": "from-json" }""");
+
+        Assert.Equal("from-json", Registry([], Env(variable, "")));
+    }
+
     [Fact]
     public void Command_line_beats_environment()
     {

@@ -29,14 +29,15 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
         }
     }
 
+    /// <summary>An empty variable counts as unset: CI systems pass unset secrets and inputs as "".</summary>
     KeyValuePair<string, string>? FromEnvironment(ParameterMember member)
     {
         var key = Names.Normalize(member.Name);
-        if (environment.TryGetValue(member.Name, out var exact))
+        if (environment.TryGetValue(member.Name, out var exact) && exact.Length > 0)
             return new(member.Name, exact);
         foreach (var wanted in new[] { key, "nuke" + key })
         {
-            var match = environment.FirstOrDefault(e => Names.Normalize(e.Key) == wanted);
+            var match = environment.FirstOrDefault(e => Names.Normalize(e.Key) == wanted && e.Value.Length > 0);
             if (match.Key is not null)
                 return match;
         }
