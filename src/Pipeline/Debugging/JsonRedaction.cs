@@ -22,11 +22,21 @@ public static class JsonRedaction
         {
             case JsonObject obj:
                 foreach (var (name, value) in obj.ToList())
-                    obj[name] = value is JsonValue v && v.TryGetValue<string>(out var text) ? redactor.Variable(name, text) : Redact(value, redactor);
+                {
+                    if (value is JsonValue v && v.TryGetValue<string>(out var text))
+                        obj[name] = redactor.Variable(name, text);
+                    else
+                        Redact(value, redactor);
+                }
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
-                    array[i] = array[i] is JsonValue v && v.TryGetValue<string>(out var text) ? redactor.Entry(text) : Redact(array[i], redactor);
+                {
+                    if (array[i] is JsonValue v && v.TryGetValue<string>(out var text))
+                        array[i] = redactor.Entry(text);
+                    else
+                        Redact(array[i], redactor);
+                }
                 break;
         }
         return node;

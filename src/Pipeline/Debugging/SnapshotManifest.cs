@@ -43,6 +43,7 @@ public sealed record SnapshotManifest(
         (typeof(SnapshotManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").Split('+')[0];
 
     /// <summary>The service DebugLocal replays: the first running one, else the first.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public SnapshotService? MainService => Services.FirstOrDefault(s => s.State == "running") ?? (Services.Count > 0 ? Services[0] : null);
 
     /// <summary>Parses a manifest; throws <see cref="DebugException"/> naming <paramref name="source"/> when it is not one.</summary>

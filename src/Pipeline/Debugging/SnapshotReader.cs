@@ -25,8 +25,10 @@ public sealed record SnapshotReader(string Path, SnapshotManifest Manifest, IRea
             await using var file = File.OpenRead(full);
             await using var gzip = new GZipStream(file, CompressionMode.Decompress);
             await using var tar = new TarReader(gzip);
-            while (await tar.GetNextEntryAsync(copyData: false, ct) is { DataStream: { } content } entry)
+            while (await tar.GetNextEntryAsync(copyData: false, ct) is { } entry)
             {
+                if (entry.DataStream is not { } content)
+                    continue;
                 if (entry.Name == "database/app.db")
                     database = await ExtractAsync(content, workDirectory, ct);
                 else if (entry.Name == SnapshotManifest.EntryName || entry.Name.EndsWith(".inspect.json", StringComparison.Ordinal))

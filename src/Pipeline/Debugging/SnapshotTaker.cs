@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Pipeline.Data;
 using Pipeline.Environments;
+using Pipeline.Machine;
 using Serilog;
 
 namespace Pipeline.Debugging;
@@ -64,13 +65,23 @@ public sealed partial class SnapshotTaker(DockerClient client, HttpClient http, 
         try
         {
             var release = await DeployedReleaseAsync(environment, ct);
-            await writer.AddTextAsync("compose/config.yaml", YamlRedaction.Redact(await environment.ConfigAsync(release, ct), redactor), ct);
+            var compose = await ComposeTool.DetectAsync(ct) ?? throw new EnvironmentException("no Compose tool found (docker compose or docker-compose): run ./build.sh Setup");
+            var config = await new ComposeCommand(environment.Settings, compose, Serilog.Core.Logger.None).RunAsync(release, ["config"], ct);
+            if (config.Succeeded)
+                await writer.AddTextAsync("compose/config.yaml", YamlRedaction.Redact(config.StandardOutput, redactor), ct);
+            else
+                await ConfigErrorAsync(writer, ComposeCommand.Said(config), redactor, ct);
         }
         catch (EnvironmentException e)
         {
-            log.Warning("The resolved compose configuration could not be read: {Message}", e.Message);
-            await writer.AddTextAsync("compose/config-error.txt", redactor.Text(e.Message) + "\n", ct);
+            await ConfigErrorAsync(writer, e.Message, redactor, ct);
         }
+    }
+
+    async Task ConfigErrorAsync(SnapshotWriter writer, string message, ValueRedactor redactor, CancellationToken ct)
+    {
+        log.Warning("The resolved compose configuration could not be read: {Message}", redactor.Text(message));
+        await writer.AddTextAsync("compose/config-error.txt", redactor.Text(message) + "\n", ct);
     }
 
     static async Task<DeployedRelease> DeployedReleaseAsync(ComposeEnvironment environment, CancellationToken ct)
