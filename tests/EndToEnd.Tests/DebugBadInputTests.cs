@@ -1,3 +1,5 @@
+using Pipeline.Debugging;
+
 namespace EndToEnd.Tests;
 
 /// <summary>DebugSnapshot and DebugLocal refuse bad input with a clear error, a non-zero exit, and nothing left behind.</summary>
@@ -51,6 +53,27 @@ public sealed class DebugBadInputTests
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("exactly one of --snapshot <file> (start a replay) or --stop", run.Output);
+        Assert.Equal((0, 0), await site.LocalReplayLeftAsync());
+    }
+
+    [Fact]
+    public async Task DebugLocal_without_the_debug_image_of_the_snapshots_version_says_what_to_build_and_starts_nothing()
+    {
+        await using var site = new DebugSite();
+        var path = Path.Combine(site.Folder, "old.tar.gz");
+        await using (var writer = new SnapshotWriter(path))
+        {
+            var manifest = new SnapshotManifest(SnapshotManifest.CurrentFormat, "1.0.0", null, DateTimeOffset.UtcNow, "production", "app-production", "0.0.1-never-built", "abc",
+                [new SnapshotService("app", "app-production_app_1", "app@sha256:00", null, "running", "healthy", 8080, [])], [], "empty", []);
+            await writer.AddTextAsync(SnapshotManifest.EntryName, JsonRedaction.Serialize(manifest, new ValueRedactor()), default);
+            await writer.CompleteAsync();
+        }
+
+        var run = await DebugSite.RunAsync(NoEnvironment, ["DebugLocal", "--snapshot", path, .. site.SiteArguments]);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("No debug image of version 0.0.1-never-built", run.Output);
+        Assert.Contains("./build.sh BuildDebugImage", run.Output);
         Assert.Equal((0, 0), await site.LocalReplayLeftAsync());
     }
 }

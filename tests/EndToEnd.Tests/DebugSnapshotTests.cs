@@ -61,6 +61,14 @@ public sealed partial class DebugSnapshotTests(DeliveryFixture release) : IClass
         Assert.Equal(release.Release.Version, manifest["version"]!.GetValue<string>());
         Assert.Equal("staging", manifest["environment"]!.GetValue<string>());
 
+        var busy = new System.Net.Sockets.TcpListener(IPAddress.Loopback, site.LocalPort);
+        busy.Start();
+        var taken = await DebugSite.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--snapshot", archive, .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
+        busy.Stop();
+        Assert.True(taken.ExitCode == 1, taken.ToString());
+        Assert.Contains("pick another with --debug-local-port", taken.Output);
+        Assert.Equal((0, 0), await site.LocalReplayLeftAsync());
+
         var local = await DebugSite.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--snapshot", archive, .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
 
         Assert.True(local.ExitCode == 0, local.ToString());

@@ -26,7 +26,7 @@ public sealed class DatabaseSample(DockerClient client, ILogger log)
     public async Task<string> AddAsync(SnapshotWriter writer, string containerId, SanitizationRules rules, string salt, ValueRedactor redactor, string workDirectory, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var temp = PrivateFolder(Path.Combine(workDirectory, $"debug-snapshot-{Guid.NewGuid():N}"));
+        var temp = PrivateFolder.Create(Directory.CreateDirectory(workDirectory).FullName, "debug-snapshot");
         try
         {
             var database = Path.Combine(temp, DatabaseFile);
@@ -46,10 +46,6 @@ public sealed class DatabaseSample(DockerClient client, ILogger log)
             Directory.Delete(temp, recursive: true);
         }
     }
-
-    static string PrivateFolder(string path) => OperatingSystem.IsWindows()
-        ? Directory.CreateDirectory(path).FullName
-        : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
 
     async Task<bool> CopyOutAsync(string containerId, string folder, CancellationToken ct)
     {

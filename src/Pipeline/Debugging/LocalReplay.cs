@@ -53,7 +53,7 @@ public sealed partial class LocalReplay(DockerClient client, ILogger log)
         {
             if (snapshot.Database is { } database)
                 await SeedAsync(created.ID, database, ct);
-            await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), ct);
+            await StartContainerAsync(created.ID, name, port, ct);
             await WaitHealthyAsync(created.ID, timeout, ct);
         }
         catch
@@ -64,6 +64,20 @@ public sealed partial class LocalReplay(DockerClient client, ILogger log)
         log.Information("Replaying {Snapshot} ({Environment} {Version}) with {Image} as {Container} on http://127.0.0.1:{Port}",
             Path.GetFileName(snapshot.Path), snapshot.Manifest.Environment, snapshot.Manifest.Version, image, name, port);
         return new(name, image, new Uri($"http://127.0.0.1:{port}"), omitted, snapshot.Database is not null);
+    }
+
+    async Task StartContainerAsync(string id, string name, int port, CancellationToken ct)
+    {
+        try
+        {
+            await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), ct);
+        }
+        catch (DockerApiException e)
+        {
+            throw new DebugException(
+                $"Starting {name} on 127.0.0.1:{port} failed ({e.ResponseBody?.Trim() ?? e.Message}); nothing was left running. " +
+                "If the port is in use, pick another with --debug-local-port; then run DebugLocal again.", e);
+        }
     }
 
     async Task SeedAsync(string id, string database, CancellationToken ct)

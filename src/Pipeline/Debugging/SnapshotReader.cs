@@ -62,17 +62,27 @@ public sealed record SnapshotReader(string Path, SnapshotManifest Manifest, IRea
     {
         if (inspect is null)
             return [];
-        using var document = JsonDocument.Parse(inspect);
-        return document.RootElement.TryGetProperty("Config", out var config) && config.TryGetProperty("Env", out var env) && env.ValueKind == JsonValueKind.Array
+        using var document = Parse(inspect);
+        return document is not null && document.RootElement.TryGetProperty("Config", out var config) && config.TryGetProperty("Env", out var env) && env.ValueKind == JsonValueKind.Array
             ? [.. env.EnumerateArray().Select(e => e.GetString() ?? "")]
             : [];
     }
 
+    static JsonDocument? Parse(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     static async Task<string> ExtractAsync(Stream content, string workDirectory, CancellationToken ct)
     {
-        var folder = OperatingSystem.IsWindows()
-            ? Directory.CreateDirectory(System.IO.Path.Combine(workDirectory, $"debug-local-{Guid.NewGuid():N}")).FullName
-            : Directory.CreateDirectory(System.IO.Path.Combine(workDirectory, $"debug-local-{Guid.NewGuid():N}"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+        var folder = PrivateFolder.Create(Directory.CreateDirectory(workDirectory).FullName, "debug-local");
         var target = System.IO.Path.Combine(folder, "app.db");
         await using var file = File.Create(target);
         await content.CopyToAsync(file, ct);
