@@ -104,7 +104,7 @@ public sealed class DebugSite : IAsyncDisposable
         }
     }
 
-    static int FreePort()
+    public static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -123,6 +123,6 @@ public sealed partial class DebugSnapshotTests(DeliveryFixture release) : IClass
         }
     }
 
-    [GeneratedRegex(@"Snapshot of staging \(.*\): (\S+\.tar\.gz)")]
+    [GeneratedRegex(@"Snapshot of \w+ \(.*\): (\S+\.tar\.gz)")]
     private static partial Regex SnapshotPath();
 }
