@@ -21,7 +21,7 @@ public static class RedactionRule
     /// <summary>An email address (the sanitizer's fakes, <c>@example.invalid</c>, are kept).</summary>
     public const string Email = "email";
 
-    /// <summary>An international phone number, <c>+&lt;country&gt; ...</c> with 8 digits or more (the sanitizer's fakes, <c>+1-555-...</c>, are kept).</summary>
+    /// <summary>An international phone number, <c>+&lt;country&gt; ...</c> with 8 digits or more, also with the plus JSON-escaped as <c>\u002B</c> (the sanitizer's fakes, <c>+1-555-...</c>, are kept).</summary>
     public const string Phone = "phone";
 
     /// <summary>Every rule, in the order they apply.</summary>

@@ -71,7 +71,7 @@ public sealed partial class ValueRedactor
         text = Replace(text, UrlPattern(), RedactionRule.UrlCredentials, m => m.Groups["password"].Value == Mask ? null : $"{m.Groups["prefix"].Value}{Mask}@");
         text = Replace(text, BearerPattern(), RedactionRule.BearerToken, m => $"{m.Groups["scheme"].Value} {Mask}");
         text = Replace(text, EmailPattern(), RedactionRule.Email, m => m.Value.EndsWith("@example.invalid", StringComparison.OrdinalIgnoreCase) ? null : $"{Mask}@{Mask}");
-        return Replace(text, PhonePattern(), RedactionRule.Phone, m => m.Value.StartsWith("+1-555-", StringComparison.Ordinal) || m.Value.Count(char.IsAsciiDigit) < 8 ? null : "+" + Mask);
+        return Replace(text, PhonePattern(), RedactionRule.Phone, m => IsFakeOrShort(m.Groups["number"].Value) ? null : "+" + Mask);
     }
 
     /// <summary>Replaces each match by <paramref name="mask"/>'s answer, counting it; a null answer keeps the match.</summary>
@@ -89,6 +89,8 @@ public sealed partial class ValueRedactor
         lock (gate)
             counts[rule] += n;
     }
+
+    static bool IsFakeOrShort(string number) => number.StartsWith("1-555-", StringComparison.Ordinal) || number.Count(char.IsAsciiDigit) < 8;
 
     static int CountOf(string text, string value)
     {
@@ -113,6 +115,6 @@ public sealed partial class ValueRedactor
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?!\w)")]
+    [GeneratedRegex(@"(?<![\w+])(?:\+|\\u002[Bb])(?<number>\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6})(?!\w)")]
     private static partial Regex PhonePattern();
 }

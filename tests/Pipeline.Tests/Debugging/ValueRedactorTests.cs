@@ -35,6 +35,7 @@ public sealed class ValueRedactorTests
     [InlineData("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig", "Authorization: Bearer ***", RedactionRule.BearerToken)]
     [InlineData("mail to jane.doe@corp.example failed", "mail to ***@*** failed", RedactionRule.Email)]
     [InlineData("call +44 20 7946 0958 back", "call +*** back", RedactionRule.Phone)]
+    [InlineData("{\"phone\":\"\\u002B44 20 7946 0958\"}", "{\"phone\":\"+***\"}", RedactionRule.Phone)]
     [InlineData("key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----", "key:\n-----BEGIN PRIVATE KEY-----***-----END PRIVATE KEY-----", RedactionRule.PrivateKey)]
     public void Each_value_rule_masks_its_kind_and_counts_it(string text, string expected, string rule)
     {
