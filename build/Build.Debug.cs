@@ -47,21 +47,10 @@ partial class Build
                 ReportSummary("", removed.Count == 0 ? $"nothing to stop ({LocalReplay.ContainerName(prefix)} does not exist)" : string.Join(", ", removed));
                 return;
             }
-            var snapshot = await SnapshotReader.OpenAsync(Path.GetFullPath(Snapshot!, RootDirectory), RootDirectory / ".deploy" / "work", ct);
-            try
-            {
-                var version = snapshot.Manifest.Version ?? throw new BuildException($"{snapshot.Path} does not say which version ran: take a new snapshot with ./build.sh DebugSnapshot.");
-                var release = File.Exists(ReleaseFile) ? ReleaseManifest.Read(ReleaseFile) : null;
-                var image = await DebugImage.ResolveAsync(await DockerAsync(ct), DebugImage.Candidates(version, release, Registry, ImageName), version, ct);
-                var result = await replay.StartAsync(snapshot, image, prefix, DebugLocalPort, DeployTimeout, ct);
-                if (result.OmittedVariables.Count > 0)
-                    log.Warning("Not passed, because the snapshot masks their values: {Variables}. Set them yourself if the problem needs them.", string.Join(", ", result.OmittedVariables));
-                Print($"{snapshot.Manifest.Environment} {version} replays at {result.Url} ({result.Container}, {result.Image}{(result.Seeded ? ", sanitized data" : ", no data in the snapshot")}). Remove it with ./build.sh DebugLocal --stop");
-                ReportSummary("", result.Url.ToString());
-            }
-            finally
-            {
-                snapshot.DeleteDatabase();
-            }
+            var release = File.Exists(ReleaseFile) ? ReleaseManifest.Read(ReleaseFile) : null;
+            var request = new ReplayRequest(Path.GetFullPath(Snapshot!, RootDirectory), RootDirectory / ".deploy" / "work", prefix, DebugLocalPort, DeployTimeout, release, Registry, ImageName);
+            var result = await replay.ReplayAsync(request, ct);
+            Print(result.Describe());
+            ReportSummary("", result.Url.ToString());
         });
 }

@@ -63,7 +63,7 @@ public sealed partial class LocalReplay(DockerClient client, ILogger log)
         }
         log.Information("Replaying {Snapshot} ({Environment} {Version}) with {Image} as {Container} on http://127.0.0.1:{Port}",
             Path.GetFileName(snapshot.Path), snapshot.Manifest.Environment, snapshot.Manifest.Version, image, name, port);
-        return new(name, image, new Uri($"http://127.0.0.1:{port}"), omitted, snapshot.Database is not null);
+        return new(name, image, new Uri($"http://127.0.0.1:{port}"), omitted, snapshot.Database is not null, $"{snapshot.Manifest.Environment} {snapshot.Manifest.Version}");
     }
 
     async Task StartContainerAsync(string id, string name, int port, CancellationToken ct)
@@ -97,4 +97,10 @@ public sealed partial class LocalReplay(DockerClient client, ILogger log)
 /// <param name="Url">Where it answers.</param>
 /// <param name="OmittedVariables">Variables not passed because their values were masked in the snapshot.</param>
 /// <param name="Seeded">True when it got the snapshot's database.</param>
-public sealed record ReplayResult(string Container, string Image, Uri Url, IReadOnlyList<string> OmittedVariables, bool Seeded);
+/// <param name="Source">The snapshot's environment and version, such as <c>production 1.2.3</c>.</param>
+public sealed record ReplayResult(string Container, string Image, Uri Url, IReadOnlyList<string> OmittedVariables, bool Seeded, string Source)
+{
+    /// <summary>One line for the console.</summary>
+    public string Describe() =>
+        $"{Source} replays at {Url} ({Container}, {Image}{(Seeded ? ", sanitized data" : ", no data in the snapshot")}). Remove it with ./build.sh DebugLocal --stop";
+}
