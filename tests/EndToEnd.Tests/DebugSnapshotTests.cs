@@ -52,6 +52,8 @@ public sealed partial class DebugSnapshotTests(DeliveryFixture release) : IClass
         foreach (var canary in new[] { secret, password, name, email, phone })
             Assert.DoesNotContain(canary, all);
         Assert.DoesNotContain(secret, run.Output);
+        foreach (var logFile in Directory.GetFiles(Path.Combine(BuildScript.Root, "logs", "debug")))
+            Assert.DoesNotContain(secret, await File.ReadAllTextAsync(logFile));
         var report = JsonNode.Parse(entries["redaction-report.json"])!["byRule"]!;
         Assert.True(report["secret-name"]!.GetValue<int>() > 0, report.ToJsonString());
         Assert.True(report["url-credentials"]!.GetValue<int>() > 0, report.ToJsonString());
