@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Pipeline.Containers;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// One isolated site for the debugging tests: a unique prefix, free ports, a private folder (secrets file), and clean-up of
+/// everything a run can leave: staging's Compose project, the local replay, the snapshots it wrote.
+/// </summary>
+public sealed class DebugSite : IAsyncDisposable
+{
+    public string Prefix { get; } = "dbg" + Guid.NewGuid().ToString("N")[..6];
+    public int StagingPort { get; } = FreePort();
+    public int LocalPort { get; } = FreePort();
+    public string Folder { get; } = Directory.CreateTempSubdirectory("e2e-debug-").FullName;
+    public List<string> Snapshots { get; } = [];
+    public string StagingProject => $"{Prefix}-staging";
+    public string LocalContainer => $"{Prefix}-debug-local";
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>The arguments every run of this site passes.</summary>
+    public string[] SiteArguments => ["--environment-prefix", Prefix, "--staging-port", StagingPort.ToString(), "--debug-local-port", LocalPort.ToString()];
+
+    /// <summary>Runs ./build.sh like <see cref="BuildScript"/>, with extra environment variables (such as APP_STAGING_ENV_FILE).</summary>
+    public static async Task<BuildRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(BuildScript.Root, "build.sh"))
+        {
+            WorkingDirectory = BuildScript.Root, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+        };
+        foreach (var arg in args.Append("--no-logo"))
+            start.ArgumentList.Add(arg);
+        start.Environment["CI"] = "true";
+        foreach (var name in new[] { "BUILD_FORCE", "GITHUB_ACTIONS", "LOG_FORMAT" })
+            start.Environment.Remove(name);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(20)).Token);
+        return new BuildRun(process.ExitCode, await output + await error);
+    }
+
+    /// <summary>Every entry of a tar.gz, decompressed.</summary>
+    public static async Task<IReadOnlyDictionary<string, byte[]>> EntriesAsync(string archive)
+    {
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        await using var file = File.OpenRead(archive);
+        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        await using var tar = new TarReader(gzip);
+        while (await tar.GetNextEntryAsync(copyData: true) is { } entry)
+        {
+            using var content = new MemoryStream();
+            if (entry.DataStream is { } data)
+                await data.CopyToAsync(content);
+            entries[entry.Name] = content.ToArray();
+        }
+        return entries;
+    }
+
+    /// <summary>Containers and volumes named after the local replay.</summary>
+    public async Task<(int Containers, int Volumes)> LocalReplayLeftAsync()
+    {
+        using var engine = await Engine.ConnectAsync(CancellationToken.None);
+        var containers = await engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [LocalContainer] = true } } });
+        var volumes = (await engine.Volumes.ListAsync(CancellationToken.None)).Volumes?.Count(v => v.Name.StartsWith(LocalContainer, StringComparison.Ordinal)) ?? 0;
+        return (containers.Count, volumes);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        using var engine = await Engine.ConnectAsync(CancellationToken.None);
+        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"com.docker.compose.project={StagingProject}"] = true } };
+        foreach (var container in await engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }))
+            await Ignore(() => engine.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }));
+        await Ignore(() => engine.Containers.RemoveContainerAsync(LocalContainer, new ContainerRemoveParameters { Force = true }));
+        foreach (var volume in new[] { $"{StagingProject}_data", $"{LocalContainer}_data" })
+            await Ignore(() => engine.Volumes.RemoveAsync(volume, true));
+        await Ignore(() => engine.Networks.DeleteNetworkAsync($"{StagingProject}_default"));
+        foreach (var snapshot in Snapshots)
+            File.Delete(snapshot);
+        foreach (var folder in new[] { Folder, Path.Combine(BuildScript.Root, ".deploy", "locks", Prefix) })
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+    }
+
+    static async Task Ignore(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (DockerApiException)
+        {
+        }
+    }
+
+    public static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace EndToEnd.Tests;
+
+public sealed partial class DebugSnapshotTests
+{
+    [Fact]
+    public async Task A_snapshot_of_production_replays_locally()
+    {
+        await using var site = await DeliverySite.CreateAsync();
+        var id = Guid.NewGuid().ToString("N");
+        var (secret, email) = ($"canary-prod-{id}", $"prod.{id[..10]}@corp.example");
+        var secrets = Path.Combine(site.Folder, "production.env");
+        await File.WriteAllTextAsync(secrets, $"PAYMENT_API_KEY={secret}\n");
+        var withSecrets = new Dictionary<string, string> { ["APP_PRODUCTION_ENV_FILE"] = secrets };
+        var promote = await DebugSite.RunAsync(withSecrets, ["PromoteToProduction", "--skip", .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
+        Assert.True(promote.ExitCode == 0, promote.ToString());
+        using (var created = await site.Http.PostAsync($"http://127.0.0.1:{site.ProductionPort}/api/users",
+            new StringContent(JsonSerializer.Serialize(new { name = "Prod Canary", email, phone = "+49 30 901820 77" }), Encoding.UTF8, "application/json")))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var localPort = DebugSite.FreePort();
+        string[] local = ["--environment-prefix", site.Prefix, "--debug-local-port", localPort.ToString()];
+        string? archive = null;
+        try
+        {
+            var run = await DebugSite.RunAsync(withSecrets, ["DebugSnapshot", "--environment", "production", .. site.SiteArguments]);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            archive = SnapshotPath().Match(run.Output).Groups[1].Value;
+            var entries = await DebugSite.EntriesAsync(archive);
+            var all = string.Concat(entries.Values.Select(Encoding.UTF8.GetString));
+            Assert.DoesNotContain(secret, all);
+            Assert.DoesNotContain(email, all);
+            Assert.Equal("production", JsonNode.Parse(entries["manifest.json"])!["environment"]!.GetValue<string>());
+            Assert.Contains("PAYMENT_API_KEY", JsonNode.Parse(entries["redaction-report.json"])!["maskedVariables"]!.ToJsonString());
+
+            var replay = await DebugSite.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--snapshot", archive, .. local, "--release-manifest-file", release.ReleaseFile]);
+
+            Assert.True(replay.ExitCode == 0, replay.ToString());
+            var users = JsonNode.Parse(await site.Http.GetStringAsync($"http://127.0.0.1:{localPort}/api/users"))!.AsArray();
+            Assert.Equal(JsonNode.Parse(await site.Http.GetStringAsync($"http://127.0.0.1:{site.ProductionPort}/api/users"))!.AsArray().Count, users.Count);
+            Assert.All(users, u => Assert.EndsWith("@example.invalid", u!["email"]!.GetValue<string>()));
+        }
+        finally
+        {
+            await DebugSite.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--stop", .. local]);
+            if (archive is { Length: > 0 })
+                File.Delete(archive);
+        }
+    }
+}
