@@ -13,7 +13,10 @@ public static class BuildScript
 {
     public static string Root { get; } = FindRoot();
 
-    public static async Task<BuildRun> RunAsync(params string[] args)
+    public static Task<BuildRun> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs <c>./build.sh</c> with extra environment variables (e.g. secrets a deployment reads).</summary>
+    public static async Task<BuildRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(Root, "build.sh"))
         {
@@ -28,6 +31,8 @@ public static class BuildScript
         start.Environment.Remove("BUILD_FORCE");
         start.Environment.Remove("GITHUB_ACTIONS");
         start.Environment.Remove("LOG_FORMAT");
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

@@ -17,7 +17,7 @@ public sealed class DebugBadInputTests
         await using var site = new DebugSite();
         var before = SnapshotFiles();
 
-        var run = await DebugSite.RunAsync(NoEnvironment, ["DebugSnapshot", "--environment", "staging", .. site.SiteArguments]);
+        var run = await BuildScript.RunAsync(NoEnvironment, ["DebugSnapshot", "--environment", "staging", .. site.SiteArguments]);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("nothing is deployed in staging: run ./build.sh DeployStaging", run.Output);
@@ -31,8 +31,8 @@ public sealed class DebugBadInputTests
         var corrupt = Path.Combine(site.Folder, "corrupt.tar.gz");
         await File.WriteAllTextAsync(corrupt, "not a snapshot");
 
-        var missing = await DebugSite.RunAsync(NoEnvironment, ["DebugLocal", "--snapshot", Path.Combine(site.Folder, "missing.tar.gz"), .. site.SiteArguments]);
-        var broken = await DebugSite.RunAsync(NoEnvironment, ["DebugLocal", "--snapshot", corrupt, .. site.SiteArguments]);
+        var missing = await BuildScript.RunAsync(NoEnvironment, ["DebugLocal", "--snapshot", Path.Combine(site.Folder, "missing.tar.gz"), .. site.SiteArguments]);
+        var broken = await BuildScript.RunAsync(NoEnvironment, ["DebugLocal", "--snapshot", corrupt, .. site.SiteArguments]);
 
         Assert.True(missing.ExitCode == 1, missing.ToString());
         Assert.Contains("No snapshot at", missing.Output);
@@ -49,7 +49,7 @@ public sealed class DebugBadInputTests
         await using var site = new DebugSite();
         string[] flags = both ? ["--snapshot", Path.Combine(site.Folder, "x.tar.gz"), "--stop"] : [];
 
-        var run = await DebugSite.RunAsync(NoEnvironment, ["DebugLocal", .. flags, .. site.SiteArguments]);
+        var run = await BuildScript.RunAsync(NoEnvironment, ["DebugLocal", .. flags, .. site.SiteArguments]);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("exactly one of --snapshot <file> (start a replay) or --stop", run.Output);
@@ -69,7 +69,7 @@ public sealed class DebugBadInputTests
             await writer.CompleteAsync();
         }
 
-        var run = await DebugSite.RunAsync(NoEnvironment, ["DebugLocal", "--snapshot", path, .. site.SiteArguments]);
+        var run = await BuildScript.RunAsync(NoEnvironment, ["DebugLocal", "--snapshot", path, .. site.SiteArguments]);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("No debug image of version 0.0.1-never-built", run.Output);

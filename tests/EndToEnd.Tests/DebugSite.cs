@@ -27,28 +27,6 @@ public sealed class DebugSite : IAsyncDisposable
     /// <summary>The arguments every run of this site passes.</summary>
     public string[] SiteArguments => ["--environment-prefix", Prefix, "--staging-port", StagingPort.ToString(), "--debug-local-port", LocalPort.ToString()];
 
-    /// <summary>Runs ./build.sh like <see cref="BuildScript"/>, with extra environment variables (such as APP_STAGING_ENV_FILE).</summary>
-    public static async Task<BuildRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo(Path.Combine(BuildScript.Root, "build.sh"))
-        {
-            WorkingDirectory = BuildScript.Root, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
-        };
-        foreach (var arg in args.Append("--no-logo"))
-            start.ArgumentList.Add(arg);
-        start.Environment["CI"] = "true";
-        foreach (var name in new[] { "BUILD_FORCE", "GITHUB_ACTIONS", "LOG_FORMAT" })
-            start.Environment.Remove(name);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(20)).Token);
-        return new BuildRun(process.ExitCode, await output + await error);
-    }
-
     /// <summary>Every entry of a tar.gz, decompressed.</summary>
     public static async Task<IReadOnlyDictionary<string, byte[]>> EntriesAsync(string archive)
     {

@@ -16,7 +16,7 @@ public sealed partial class DebugSnapshotTests
         var secrets = Path.Combine(site.Folder, "production.env");
         await File.WriteAllTextAsync(secrets, $"PAYMENT_API_KEY={secret}\n");
         var withSecrets = new Dictionary<string, string> { ["APP_PRODUCTION_ENV_FILE"] = secrets };
-        var promote = await DebugSite.RunAsync(withSecrets, ["PromoteToProduction", "--skip", .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
+        var promote = await BuildScript.RunAsync(withSecrets, ["PromoteToProduction", "--skip", .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
         Assert.True(promote.ExitCode == 0, promote.ToString());
         using (var created = await site.Http.PostAsync($"http://127.0.0.1:{site.ProductionPort}/api/users",
             new StringContent(JsonSerializer.Serialize(new { name = "Prod Canary", email, phone = "+49 30 901820 77" }), Encoding.UTF8, "application/json")))
@@ -26,7 +26,7 @@ public sealed partial class DebugSnapshotTests
         string? archive = null;
         try
         {
-            var run = await DebugSite.RunAsync(withSecrets, ["DebugSnapshot", "--environment", "production", .. site.SiteArguments]);
+            var run = await BuildScript.RunAsync(withSecrets, ["DebugSnapshot", "--environment", "production", .. site.SiteArguments]);
 
             Assert.True(run.ExitCode == 0, run.ToString());
             archive = SnapshotPath().Match(run.Output).Groups[1].Value;
@@ -37,7 +37,7 @@ public sealed partial class DebugSnapshotTests
             Assert.Equal("production", JsonNode.Parse(entries["manifest.json"])!["environment"]!.GetValue<string>());
             Assert.Contains("PAYMENT_API_KEY", JsonNode.Parse(entries["redaction-report.json"])!["maskedVariables"]!.ToJsonString());
 
-            var replay = await DebugSite.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--snapshot", archive, .. local, "--release-manifest-file", release.ReleaseFile]);
+            var replay = await BuildScript.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--snapshot", archive, .. local, "--release-manifest-file", release.ReleaseFile]);
 
             Assert.True(replay.ExitCode == 0, replay.ToString());
             var users = JsonNode.Parse(await site.Http.GetStringAsync($"http://127.0.0.1:{localPort}/api/users"))!.AsArray();
@@ -46,7 +46,7 @@ public sealed partial class DebugSnapshotTests
         }
         finally
         {
-            await DebugSite.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--stop", .. local]);
+            await BuildScript.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--stop", .. local]);
             if (archive is { Length: > 0 })
                 File.Delete(archive);
         }

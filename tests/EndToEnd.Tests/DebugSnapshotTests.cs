@@ -31,11 +31,11 @@ public sealed partial class DebugSnapshotTests(DeliveryFixture release) : IClass
         var secrets = Path.Combine(site.Folder, "staging.env");
         await File.WriteAllTextAsync(secrets, $"APP_SECRET_TOKEN={secret}\nDATABASE_URL=postgres://app:{password}@db.internal/app\n");
         var withSecrets = new Dictionary<string, string> { ["APP_STAGING_ENV_FILE"] = secrets };
-        var deploy = await DebugSite.RunAsync(withSecrets, ["DeployStaging", .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
+        var deploy = await BuildScript.RunAsync(withSecrets, ["DeployStaging", .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
         Assert.True(deploy.ExitCode == 0, deploy.ToString());
         await CreateUserAsync(site, name, email, phone);
 
-        var run = await DebugSite.RunAsync(withSecrets, ["DebugSnapshot", "--environment", "staging", .. site.SiteArguments]);
+        var run = await BuildScript.RunAsync(withSecrets, ["DebugSnapshot", "--environment", "staging", .. site.SiteArguments]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var archive = SnapshotPath().Match(run.Output).Groups[1].Value;
@@ -65,13 +65,13 @@ public sealed partial class DebugSnapshotTests(DeliveryFixture release) : IClass
 
         var busy = new System.Net.Sockets.TcpListener(IPAddress.Loopback, site.LocalPort);
         busy.Start();
-        var taken = await DebugSite.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--snapshot", archive, .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
+        var taken = await BuildScript.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--snapshot", archive, .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
         busy.Stop();
         Assert.True(taken.ExitCode == 1, taken.ToString());
         Assert.Contains("pick another with --debug-local-port", taken.Output);
         Assert.Equal((0, 0), await site.LocalReplayLeftAsync());
 
-        var local = await DebugSite.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--snapshot", archive, .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
+        var local = await BuildScript.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--snapshot", archive, .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
 
         Assert.True(local.ExitCode == 0, local.ToString());
         Assert.Contains("APP_SECRET_TOKEN", local.Output);
@@ -83,7 +83,7 @@ public sealed partial class DebugSnapshotTests(DeliveryFixture release) : IClass
         Assert.True(version["debuggingEnabled"]!.GetValue<bool>(), version.ToJsonString());
         Assert.Equal(release.Release.Version, version["version"]!.GetValue<string>());
 
-        var stop = await DebugSite.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--stop", .. site.SiteArguments]);
+        var stop = await BuildScript.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--stop", .. site.SiteArguments]);
 
         Assert.True(stop.ExitCode == 0, stop.ToString());
         Assert.Equal((0, 0), await site.LocalReplayLeftAsync());

@@ -1,5 +1,4 @@
 using Pipeline.Environments;
-using Pipeline.Machine;
 
 namespace Pipeline.Debugging;
 
@@ -10,13 +9,8 @@ public sealed partial class SnapshotTaker
     {
         try
         {
-            var release = await DeployedReleaseAsync(environment, ct);
-            var compose = await ComposeTool.DetectAsync(ct) ?? throw new EnvironmentException("no Compose tool found (docker compose or docker-compose): run ./build.sh Setup");
-            var config = await new ComposeCommand(environment.Settings, compose, Serilog.Core.Logger.None).RunAsync(release, ["config"], ct);
-            if (config.Succeeded)
-                await writer.AddTextAsync("compose/config.yaml", YamlRedaction.Redact(config.StandardOutput, redactor), ct);
-            else
-                await ConfigErrorAsync(writer, ComposeCommand.Said(config), redactor, ct);
+            var config = await environment.ConfigAsync(await DeployedReleaseAsync(environment, ct), ct);
+            await writer.AddTextAsync("compose/config.yaml", YamlRedaction.Redact(config, redactor), ct);
         }
         catch (EnvironmentException e)
         {

@@ -12,6 +12,7 @@ namespace Pipeline.Environments;
 public sealed class ComposeEnvironment(EnvironmentSettings settings, ComposeTool compose, ILogger log)
 {
     private readonly ComposeCommand command = new(settings, compose, log);
+    private readonly ComposeCommand quiet = new(settings, compose, Serilog.Core.Logger.None);
 
     /// <summary>The environment's settings.</summary>
     public EnvironmentSettings Settings => settings;
@@ -34,7 +35,10 @@ public sealed class ComposeEnvironment(EnvironmentSettings settings, ComposeTool
                 $"{ComposeCommand.Said(up)}\nFix what it says (a port in use, an image missing from the registry: run ./build.sh PushImages), then run ./build.sh {settings.DeployTarget} again.");
     }
 
-    /// <summary>Checks the compose files with the release's variables and returns the configuration Compose resolved; throws, quoting Compose, when they are not valid.</summary>
+    /// <summary>
+    /// Checks the compose files with the release's variables and returns the configuration Compose resolved (never logged:
+    /// it holds the env files' secrets); throws, quoting Compose, when they are not valid.
+    /// </summary>
     public async Task<string> ConfigAsync(DeployedRelease release, CancellationToken cancellationToken) =>
         (await CheckAsync(release, ["config"], cancellationToken)).StandardOutput;
 
@@ -42,7 +46,7 @@ public sealed class ComposeEnvironment(EnvironmentSettings settings, ComposeTool
     {
         ArgumentNullException.ThrowIfNull(release);
         settings.Check();
-        var result = await command.RunAsync(release, config, cancellationToken);
+        var result = await quiet.RunAsync(release, config, cancellationToken);
         return result.Succeeded
             ? result
             : throw new EnvironmentException(
