@@ -62,14 +62,22 @@ public sealed class DeploymentRecorder
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = JsonSerializer.Serialize(request.Body());
-        var deployment = await CallAsync($"creating the {request.Environment} deployment of {request.Version}", () =>
-            new ApiConnection(client!.Connection).Post<Deployment>(new Uri($"repos/{settings!.Repository!.Owner}/{settings.Repository.Name}/deployments", UriKind.Relative),
+        // Octokit's NewDeployment sends the payload as a string and its Deployment cannot read a nested payload back, so the
+        // body is our own JSON and the answer is read as a plain dictionary.
+        var answer = await CallAsync($"creating the {request.Environment} deployment of {request.Version}", () =>
+            new ApiConnection(client!.Connection).Post<Dictionary<string, object>>(new Uri($"repos/{settings!.Repository!.Owner}/{settings.Repository.Name}/deployments", UriKind.Relative),
                 body, "application/vnd.github+json", "application/json"));
-        if (deployment is null)
+        if (answer is null)
             return DeploymentRecord.None;
-        log.Information("GitHub deployment {Id}: {Environment} {Version} ({Repository})", deployment.Id, request.Environment, request.Version, settings!.Repository);
-        await PostStatusAsync(deployment.Id, request, DeploymentState.InProgress, request.Description);
-        return new DeploymentRecord(this, request, deployment.Id);
+        if (!answer.TryGetValue("id", out var raw) || !long.TryParse(Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture), out var id))
+        {
+            stopped.Value = true;
+            log.Warning("GitHub's answer to creating the {Environment} deployment has no id: no statuses recorded; the deployment itself went on", request.Environment);
+            return DeploymentRecord.None;
+        }
+        log.Information("GitHub deployment {Id}: {Environment} {Version} ({Repository})", id, request.Environment, request.Version, settings!.Repository);
+        await PostStatusAsync(id, request, DeploymentState.InProgress, request.Description);
+        return new DeploymentRecord(this, request, id);
     }
 
     /// <summary>Creates the release <see cref="GitHubRelease.TagName"/>; when it exists already it is left as it is.</summary>
