@@ -72,7 +72,7 @@ public sealed class DeploymentRecorder
         if (!answer.TryGetValue("id", out var raw) || !long.TryParse(Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture), out var id))
         {
             stopped.Value = true;
-            log.Warning("GitHub's answer to creating the {Environment} deployment has no id: no statuses recorded; the deployment itself went on", request.Environment);
+            log.Warning("GitHub's answer to creating the {Environment} deployment has no id: no statuses recorded; the deploy goes on", request.Environment);
             return DeploymentRecord.None;
         }
         log.Information("GitHub deployment {Id}: {Environment} {Version} ({Repository})", id, request.Environment, request.Version, settings!.Repository);

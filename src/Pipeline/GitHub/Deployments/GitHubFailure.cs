@@ -6,7 +6,7 @@ namespace Pipeline.GitHub.Deployments;
 /// <summary>Turns a failed GitHub API call into one line that says what happened and what to do; the token never appears in it.</summary>
 internal static class GitHubFailure
 {
-    const string WentOn = "the deployment itself went on; no more GitHub records this run";
+    const string WentOn = "the deploy goes on without GitHub records for the rest of this run";
 
     public static string Describe(Exception exception, string action, GitHubSettings settings)
     {
