@@ -43,8 +43,9 @@ public sealed class Promoter(ProductionSite site, ILogger log)
             await site.GitHub.PublishReleaseAsync(new GitHubRelease(release.Version, release.Commit, Digests(release), record.RollbackTag, record.Previous?.Version));
             return record;
         }
-        await github.CompleteAsync(cancelled ? DeploymentOutcome.Error : DeploymentOutcome.Failure, failure);
-        throw new PromotionFailedException(await RollBackAsync(record, failure, user));
+        // Not awaited here: GitHub never delays the rollback (the rollback's own record follows this status).
+        var failed = github.CompleteAsync(cancelled ? DeploymentOutcome.Error : DeploymentOutcome.Failure, failure);
+        throw new PromotionFailedException(await RollBackAsync(record, failure, user, failed));
     }
 
     static Dictionary<string, string> Digests(DeployedRelease release) => new() { ["app"] = release.Image };
@@ -69,18 +70,19 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         return new PromotionRecord(release, previous, point.Tag, backup.Id);
     }
 
-    async Task<string> RollBackAsync(PromotionRecord record, string failure, DeployUser user)
+    async Task<string> RollBackAsync(PromotionRecord record, string failure, DeployUser user, Task failedRecorded)
     {
         log.Error("Promotion of {Version} failed: {Failure}", record.Release.Version, failure);
         using var time = new CancellationTokenSource(site.DeployTimeout * 2);
         if (record.Previous is null)
         {
             await site.Environment.DownAsync(removeVolumes: false, time.Token);
+            await failedRecorded;
             Audit(record, AuditOutcome.Failed, $"{failure}; production was empty before, so the failed release was removed (data volume kept)", user);
             return $"Promotion of {record.Release.Version} failed: {failure}. Production was empty before this first promotion; the failed release was removed and its data volume kept.";
         }
         log.Warning("Rolling back to {Version} ({Tag})", record.Previous.Version, record.RollbackTag);
-        var github = await site.GitHub.StartAsync(DeploymentRequest.For("production", record.Previous, site.Url) with { RollbackTag = record.RollbackTag, IsRollback = true });
+        var github = StartAfterAsync(failedRecorded, DeploymentRequest.For("production", record.Previous, site.Url) with { RollbackTag = record.RollbackTag, IsRollback = true });
         var back = await Redeploy.DeployAndVerifyAsync(site, record.Previous, log, time.Token);
         if (back is not null)
         {
@@ -89,7 +91,7 @@ public sealed class Promoter(ProductionSite site, ILogger log)
             await Task.Delay(TimeSpan.FromSeconds(5), time.Token);
             back = await Redeploy.DeployAndVerifyAsync(site, record.Previous, log, time.Token);
         }
-        await github.CompleteAsync(back is null ? DeploymentOutcome.Success : DeploymentOutcome.Failure, back is null ? $"automatic rollback after: {failure}" : back);
+        await (await github).CompleteAsync(back is null ? DeploymentOutcome.Success : DeploymentOutcome.Failure, back is null ? $"automatic rollback after: {failure}" : back);
         if (back is null)
         {
             Audit(record, AuditOutcome.RolledBack, $"{failure}; rolled back to {record.Previous.Version}", user);
@@ -97,6 +99,12 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         }
         Audit(record, AuditOutcome.Failed, $"{failure}; the rollback to {record.Previous.Version} failed too: {back}", user);
         return $"Promotion of {record.Release.Version} failed: {failure}. The automatic rollback to {record.Previous.Version} failed too: {back}. Run ./build.sh Rollback --emergency, then ./build.sh HealthCheck --environment production.";
+    }
+
+    async Task<DeploymentRecord> StartAfterAsync(Task before, DeploymentRequest request)
+    {
+        await before;
+        return await site.GitHub.StartAsync(request);
     }
 
     void Audit(PromotionRecord record, AuditOutcome outcome, string message, DeployUser user) =>

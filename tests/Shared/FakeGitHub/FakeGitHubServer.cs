@@ -28,6 +28,8 @@ public enum FakeFailure
     None,
     Unauthorized,
     Forbidden,
+    /// <summary>A 403 whose message repeats the Authorization header, as a careless proxy might.</summary>
+    ForbiddenEchoingToken,
     NotFound,
     RateLimited,
     TooManyRequests,
@@ -130,6 +132,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
                 return (401, Message("Bad credentials"));
             case FakeFailure.Forbidden:
                 return (403, Message("Resource not accessible by integration"));
+            case FakeFailure.ForbiddenEchoingToken:
+                return (403, Message($"Refused '{context.Request.Headers.Authorization}'"));
             case FakeFailure.NotFound:
                 return (404, Message("Not Found"));
             case FakeFailure.RateLimited:

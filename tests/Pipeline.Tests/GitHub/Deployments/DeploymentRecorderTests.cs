@@ -145,6 +145,19 @@ public sealed class DeploymentRecorderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_that_repeats_the_token_is_logged_without_it()
+    {
+        var (log, sink) = InMemorySink.CreateLogger();
+        github.Failure = FakeFailure.ForbiddenEchoingToken;
+
+        await DeploymentRecorder.Create(Settings, log).StartAsync(Request);
+
+        var warning = Assert.Single(sink.Events, e => e.Level >= LogEventLevel.Warning);
+        Assert.Contains("Refused 'Bearer ***'", warning.RenderMessage());
+        AssertNoToken(sink);
+    }
+
+    [Fact]
     public async Task A_silent_api_is_given_up_after_the_timeout()
     {
         var (log, sink) = InMemorySink.CreateLogger();
