@@ -38,7 +38,7 @@ public enum FakeFailure
 
 /// <summary>
 /// A local stand-in for GitHub's REST API (Kestrel on 127.0.0.1, a free port): deployments, deployment statuses and
-/// releases, answered with the JSON fields Octokit reads. Records every request; can fail every request like GitHub does.
+/// releases (at the root, or under <c>/api/v3</c> as on GitHub Enterprise), answered with the JSON fields Octokit reads. Records every request; can fail every request like GitHub does.
 /// </summary>
 public sealed partial class FakeGitHubServer : IAsyncDisposable
 {
@@ -150,13 +150,13 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     static JsonObject Message(string message) => new() { ["message"] = message, ["documentation_url"] = "https://docs.github.com/rest" };
 
-    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/deployments$")]
+    [GeneratedRegex(@"^(/api/v3)?/repos/[^/]+/[^/]+/deployments$")]
     private static partial Regex Deployments();
 
-    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/deployments/\d+/statuses$")]
+    [GeneratedRegex(@"^(/api/v3)?/repos/[^/]+/[^/]+/deployments/\d+/statuses$")]
     private static partial Regex Statuses();
 
-    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/releases$")]
+    [GeneratedRegex(@"^(/api/v3)?/repos/[^/]+/[^/]+/releases$")]
     private static partial Regex Releases();
 
     public async ValueTask DisposeAsync()

@@ -56,6 +56,16 @@ public sealed class DeploymentRecorderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_GitHub_Enterprise_api_url_is_used_as_given()
+    {
+        var recorder = DeploymentRecorder.Create(Settings with { ApiUrl = new Uri(github.Url, "api/v3/") }, InMemorySink.CreateLogger().Logger);
+
+        var record = await recorder.StartAsync(Request);
+
+        Assert.Equal(["/api/v3/repos/octo-org/app/deployments", $"/api/v3/repos/octo-org/app/deployments/{record.Id}/statuses"], github.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
     public async Task A_rollback_says_so_in_its_payload()
     {
         var (log, sink) = InMemorySink.CreateLogger();
