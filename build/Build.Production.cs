@@ -31,6 +31,7 @@ partial class Build
             DeployTimeout = DeployTimeout,
             HealthPath = HealthPath,
             Verify = token => VerifyProductionAsync(log, token),
+            Url = new Uri($"http://127.0.0.1:{ProductionPort}"),
         };
     }
 
@@ -49,11 +50,12 @@ partial class Build
         .Description("Promote what staging tested: lock, backup, rollback tag, deploy by digest, verify; roll back by itself on failure")
         .DependsOn(BuildImages, ValidateProduction, PushImages, DeployStaging, SyncProductionData, HealthCheck, WorkflowTests)
         .Triggers(ReleaseDeployLock)
+        .Requires(() => GitHubParametersValid, GitHubRequirement)
         .Executes(async ct =>
         {
             using var log = AreaLog("deploy", "promote");
             var release = DeployedRelease.From(ReleaseManifest.Read(ReleaseFile));
-            var record = await new Promoter(await ProductionSiteAsync(log, ct), log).PromoteAsync(release, Reason, ct);
+            var record = await new Promoter(await ProductionSiteAsync(log, ct) with { GitHub = await GitHubRecordsAsync(log, ct) }, log).PromoteAsync(release, Reason, ct);
             ReportSummary("", $"{release.Version} on 127.0.0.1:{ProductionPort}" + (record.RollbackTag is null ? " (first promotion)" : $"; back: {record.RollbackTag}"));
         });
 

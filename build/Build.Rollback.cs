@@ -20,6 +20,7 @@ partial class Build
         .Description("Rollback --list | --tag T [--restore-data] | --emergency: redeploy a rollback point's exact digests")
         .DependsOn(Setup)
         .Requires(() => Tag != null || List || Emergency)
+        .Requires(() => GitHubParametersValid, GitHubRequirement)
         .Triggers(ReleaseDeployLock)
         .Executes(async ct =>
         {
@@ -35,7 +36,7 @@ partial class Build
             var point = Tag is { Length: > 0 } tag ? await points.FindAsync(tag, ct)
                 : (await points.ListAsync(ct)).FirstOrDefault(p => p.IsValid)
                   ?? throw new BuildException("There is no rollback point yet: the first promotion leaves none. Nothing was changed.");
-            var release = await new Rollbacker(site, log).RollbackAsync(point, RestoreData, Emergency, ct);
+            var release = await new Rollbacker(site with { GitHub = await GitHubRecordsAsync(log, ct) }, log).RollbackAsync(point, RestoreData, Emergency, ct);
             ReportSummary("", $"{release.Version} from {point.Tag}{(RestoreData ? ", data restored" : "")}");
         });
 }

@@ -1,5 +1,6 @@
 using Pipeline.Data;
 using Pipeline.Environments;
+using Pipeline.GitHub.Deployments;
 using Pipeline.Images;
 using Pipeline.Workflows;
 using Targets;
@@ -18,13 +19,17 @@ partial class Build
         .Description("Deploy the pushed digests (artifacts/release.json) to staging and wait until healthy")
         .DependsOn(Setup)
         .After(PushImages)
+        .Requires(() => GitHubParametersValid, GitHubRequirement)
         .Executes(async ct =>
         {
             using var log = AreaLog("staging", "deploy");
             var release = DeployedRelease.From(ReleaseManifest.Read(ReleaseFile));
             var staging = await EnvironmentAsync(DeployEnvironment.Staging, log, ct);
-            await staging.UpAsync(release, ct);
-            await staging.WaitHealthyAsync(DeployTimeout, ct);
+            await (await GitHubRecordsAsync(log, ct)).RecordAsync(DeploymentRequest.For("staging", release, new Uri($"http://127.0.0.1:{StagingPort}")), async () =>
+            {
+                await staging.UpAsync(release, ct);
+                await staging.WaitHealthyAsync(DeployTimeout, ct);
+            });
             await PrintStatusAsync(staging, ct);
             ReportSummary("", $"{release.Version} on 127.0.0.1:{StagingPort}");
         });

@@ -180,8 +180,10 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
             var badFile = Path.Combine(site.Folder, "release-bad.json");
             new ReleaseManifest(badVersion, release.Release.Commit, new Dictionary<string, string> { ["production"] = $"localhost:5000/{repository}@{digest}" }).Write(badFile);
             var auditStart = DeliverySite.AuditLength;
+            await using var github = await FakeGitHub.FakeGitHubServer.StartAsync();
+            var token = NewToken();
 
-            var run = await site.PromoteAsync(badFile, "--deploy-timeout", "20s");
+            var run = await site.PromoteAsync(badFile, ["--deploy-timeout", "20s", .. GitHubArguments(github, token)]);
 
             Assert.NotEqual(0, run.ExitCode);
             Assert.Contains("rolled back", run.Output);
@@ -191,6 +193,15 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
             Assert.Contains(DeliverySite.AuditSince(auditStart), e =>
                 e["version"]?.GetValue<string>() == badVersion && e["outcome"]?.GetValue<string>() == "rolled-back");
             Assert.False(File.Exists(site.LockFile), "the failed promotion left its lock behind");
+            // On GitHub: the failed deployment, then the automatic rollback as a deployment of its own; no release.
+            var requests = github.Requests;
+            Assert.Equal(6, requests.Count);
+            var tag = Assert.Single(await site.OriginTagsAsync());
+            AssertDeployment(requests[0], release.Release.Commit, badVersion, $"localhost:5000/{repository}@{digest}", tag, rollback: false);
+            AssertStatuses(requests.Skip(1).Take(2), site, "in_progress", "failure");
+            AssertDeployment(requests[3], release.Release.Commit, release.Release.Version, release.ProductionImage, tag, rollback: true);
+            AssertStatuses(requests.Skip(4), site, "in_progress", "success");
+            Assert.DoesNotContain(token, run.Output);
         }
         finally
         {

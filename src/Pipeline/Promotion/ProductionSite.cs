@@ -2,6 +2,7 @@ using Docker.DotNet;
 using Pipeline.Data;
 using Pipeline.Delivery;
 using Pipeline.Environments;
+using Pipeline.GitHub.Deployments;
 
 namespace Pipeline.Promotion;
 
@@ -19,6 +20,12 @@ public sealed record ProductionSite(ComposeEnvironment Environment, DockerClient
 
     /// <summary>Post-deploy verification (health check plus smoke workflows); returns why it failed, or null when it passed.</summary>
     public Func<CancellationToken, Task<string?>> Verify { get; init; } = _ => Task.FromResult<string?>(null);
+
+    /// <summary>Where deployments, their statuses and releases are recorded on GitHub (by default nowhere).</summary>
+    public DeploymentRecorder GitHub { get; init; } = DeploymentRecorder.None;
+
+    /// <summary>Production's address for GitHub's deployment records, or null.</summary>
+    public Uri? Url { get; init; }
 
     /// <summary>The liveness path an emergency rollback polls until it answers 200.</summary>
     public string HealthPath { get; init; } = "/health";

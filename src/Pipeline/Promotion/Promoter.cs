@@ -1,6 +1,7 @@
 using Pipeline.Data;
 using Pipeline.Delivery;
 using Pipeline.Environments;
+using Pipeline.GitHub.Deployments;
 using Serilog;
 
 namespace Pipeline.Promotion;
@@ -18,23 +19,36 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         await using var held = await DeployLock.AcquireAsync(site.LockDirectory, site.LockName, LockOwner.Current(release.Version), log, ct);
         var current = await site.RunningAsync(ct);
         var record = current is null ? FirstPromotion(release) : await RecordPreviousAsync(current, release, reason, user, ct);
+        var github = await site.GitHub.StartAsync(DeploymentRequest.For("production", release, site.Url) with { RollbackTag = record.RollbackTag });
 
         string? failure;
+        var cancelled = false;
         try
         {
             failure = await Redeploy.DeployAndVerifyAsync(site, release, log, ct);
         }
         catch (OperationCanceledException)
         {
-            failure = "cancelled (Ctrl-C or SIGTERM) while deploying";
+            (failure, cancelled) = ("cancelled (Ctrl-C or SIGTERM) while deploying", true);
+        }
+        catch (Exception e)
+        {
+            await github.CompleteAsync(DeploymentOutcome.Error, e.Message);
+            throw;
         }
         if (failure is null)
         {
             Audit(record, AuditOutcome.Succeeded, $"promoted {release.Version}", user);
+            await github.CompleteAsync(DeploymentOutcome.Success, $"{release.Version} serves");
+            await site.GitHub.PublishReleaseAsync(new GitHubRelease(release.Version, release.Commit, Digests(release), record.RollbackTag, record.Previous?.Version));
             return record;
         }
-        throw new PromotionFailedException(await RollBackAsync(record, failure, user));
+        // Not awaited here: GitHub never delays the rollback (the rollback's own record follows this status).
+        var failed = github.CompleteAsync(cancelled ? DeploymentOutcome.Error : DeploymentOutcome.Failure, failure);
+        throw new PromotionFailedException(await RollBackAsync(record, failure, user, failed));
     }
+
+    static Dictionary<string, string> Digests(DeployedRelease release) => new() { ["app"] = release.Image };
 
     PromotionRecord FirstPromotion(DeployedRelease release)
     {
@@ -56,17 +70,19 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         return new PromotionRecord(release, previous, point.Tag, backup.Id);
     }
 
-    async Task<string> RollBackAsync(PromotionRecord record, string failure, DeployUser user)
+    async Task<string> RollBackAsync(PromotionRecord record, string failure, DeployUser user, Task failedRecorded)
     {
         log.Error("Promotion of {Version} failed: {Failure}", record.Release.Version, failure);
         using var time = new CancellationTokenSource(site.DeployTimeout * 2);
         if (record.Previous is null)
         {
             await site.Environment.DownAsync(removeVolumes: false, time.Token);
+            await failedRecorded;
             Audit(record, AuditOutcome.Failed, $"{failure}; production was empty before, so the failed release was removed (data volume kept)", user);
             return $"Promotion of {record.Release.Version} failed: {failure}. Production was empty before this first promotion; the failed release was removed and its data volume kept.";
         }
         log.Warning("Rolling back to {Version} ({Tag})", record.Previous.Version, record.RollbackTag);
+        var github = StartAfterAsync(failedRecorded, DeploymentRequest.For("production", record.Previous, site.Url) with { RollbackTag = record.RollbackTag, IsRollback = true });
         var back = await Redeploy.DeployAndVerifyAsync(site, record.Previous, log, time.Token);
         if (back is not null)
         {
@@ -75,6 +91,7 @@ public sealed class Promoter(ProductionSite site, ILogger log)
             await Task.Delay(TimeSpan.FromSeconds(5), time.Token);
             back = await Redeploy.DeployAndVerifyAsync(site, record.Previous, log, time.Token);
         }
+        await (await github).CompleteAsync(back is null ? DeploymentOutcome.Success : DeploymentOutcome.Failure, back is null ? $"automatic rollback after: {failure}" : back);
         if (back is null)
         {
             Audit(record, AuditOutcome.RolledBack, $"{failure}; rolled back to {record.Previous.Version}", user);
@@ -84,13 +101,19 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         return $"Promotion of {record.Release.Version} failed: {failure}. The automatic rollback to {record.Previous.Version} failed too: {back}. Run ./build.sh Rollback --emergency, then ./build.sh HealthCheck --environment production.";
     }
 
+    async Task<DeploymentRecord> StartAfterAsync(Task before, DeploymentRequest request)
+    {
+        await before;
+        return await site.GitHub.StartAsync(request);
+    }
+
     void Audit(PromotionRecord record, AuditOutcome outcome, string message, DeployUser user) =>
         site.Audit.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Promote, "production", outcome)
         {
             Version = record.Release.Version,
             PreviousVersion = record.Previous?.Version,
             Commit = record.Release.Commit,
-            Digests = new Dictionary<string, string> { ["app"] = record.Release.Image },
+            Digests = Digests(record.Release),
             RollbackTag = record.RollbackTag,
             BackupId = record.BackupId,
             Message = message,

@@ -1,6 +1,7 @@
 using Pipeline.Data;
 using Pipeline.Delivery;
 using Pipeline.Environments;
+using Pipeline.GitHub.Deployments;
 using Serilog;
 
 namespace Pipeline.Promotion;
@@ -20,12 +21,28 @@ public sealed class Rollbacker(ProductionSite site, ILogger log)
         await using var held = await DeployLock.AcquireAsync(site.LockDirectory, site.LockName, LockOwner.Current(manifest.Version), log, ct);
         var previous = (await site.RunningAsync(ct))?.Version;
         var release = new DeployedRelease(manifest.Version, manifest.Commit, manifest.Images.Values.First());
-        var failure = emergency
-            ? await Redeploy.DeployAndAnswerAsync(site, release, log, ct)
-            : await Redeploy.DeployAndVerifyAsync(site, release, log, ct);
-        if (failure is null && backup is not null)
-            failure = await RestoreAsync(backup, ct);
+        // Recorded alongside the redeploy, not before it: GitHub never delays a rollback.
+        var github = site.GitHub.StartAsync(new DeploymentRequest("production", manifest.Commit, manifest.Version, manifest.Images)
+        {
+            RollbackTag = point.Tag, IsRollback = true, EnvironmentUrl = site.Url,
+        });
+        string? failure;
+        try
+        {
+            failure = emergency
+                ? await Redeploy.DeployAndAnswerAsync(site, release, log, ct)
+                : await Redeploy.DeployAndVerifyAsync(site, release, log, ct);
+            if (failure is null && backup is not null)
+                failure = await RestoreAsync(backup, ct);
+        }
+        catch (Exception e)
+        {
+            await (await github).CompleteAsync(DeploymentOutcome.Error, e is OperationCanceledException ? "cancelled (Ctrl-C or SIGTERM)" : e.Message);
+            throw;
+        }
         Audit(point, manifest, release, previous, backup, failure, emergency, user);
+        await (await github).CompleteAsync(failure is null ? DeploymentOutcome.Success : DeploymentOutcome.Failure,
+            failure ?? $"{(emergency ? "emergency rollback" : "rollback")} to {point.Tag}{(backup is null ? "" : ", data restored")}");
         if (failure is not null)
             throw new PromotionFailedException($"Rollback to {point.Tag} ({manifest.Version}) failed: {failure}. Check ./build.sh HealthCheck --environment production --verbosity verbose; older points: ./build.sh Rollback --list.");
         return release;
