@@ -84,13 +84,13 @@ public sealed partial class DeliveryTests
         await using var github = await FakeGitHubServer.StartAsync();
         var token = NewToken();
 
-        var run = await RunWithEnvironmentAsync(
-            ["DeployStaging", "--skip", .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile],
-            new()
+        var run = await BuildScript.RunAsync(
+            new Dictionary<string, string>
             {
                 ["GITHUB_TOKEN"] = token, ["GITHUB_REPOSITORY"] = GitHubOwnerName, ["GITHUB_API_URL"] = github.Url.ToString(),
                 ["GITHUB_SERVER_URL"] = "https://github.example", ["GITHUB_RUN_ID"] = "77",
-            });
+            },
+            ["DeployStaging", "--skip", .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotContain(token, run.Output);
@@ -100,28 +100,6 @@ public sealed partial class DeliveryTests
         Assert.Equal("staging", requests[0].Json!["environment"]!.GetValue<string>());
         Assert.All(requests.Skip(1), r => Assert.Equal("https://github.example/octo-org/app/actions/runs/77", r.Json!["log_url"]!.GetValue<string>()));
         Assert.Equal($"http://127.0.0.1:{site.StagingPort}/", requests[^1].Json!["environment_url"]!.GetValue<string>());
-    }
-
-    /// <summary>./build.sh as <see cref="BuildScript"/> runs it, with environment variables the way a runner sets them.</summary>
-    static async Task<BuildRun> RunWithEnvironmentAsync(string[] args, Dictionary<string, string> environment)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(BuildScript.Root, "build.sh"))
-        {
-            WorkingDirectory = BuildScript.Root, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
-        };
-        foreach (var arg in args.Append("--no-logo"))
-            start.ArgumentList.Add(arg);
-        start.Environment["CI"] = "true";
-        foreach (var name in new[] { "BUILD_FORCE", "GITHUB_ACTIONS", "LOG_FORMAT" })
-            start.Environment.Remove(name);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
-        return new BuildRun(process.ExitCode, await output + await error);
     }
 
     static void AssertDeployment(RecordedRequest request, string commit, string version, string image, string tag, bool rollback)
