@@ -35,10 +35,16 @@ partial class Build
     async Task<DevEnvironment> DevEnvironmentAsync(Serilog.ILogger log, CancellationToken ct) =>
         new(Dev, await ComposeTool.DetectAsync(ct) ?? throw new BuildException("No Compose tool found (docker compose or docker-compose): run ./build.sh Setup."), await DockerAsync(ct), log);
 
+    Target DevCheck => _ => _
+        .Unlisted()
+        .Description("Fail fast, before any build, on a bad source folder, port or compose file")
+        .DependsOn(Setup)
+        .Executes(async ct => await (await DevEnvironmentAsync(Log.Logger, ct)).CheckAsync(ct));
+
     Target DevImage => _ => _
         .Unlisted()
         .Description("Build the development image <image-name>:dev when it is missing or the Dockerfile's development stage changed")
-        .DependsOn(Setup, CheckSettings)
+        .DependsOn(Setup, CheckSettings, DevCheck)
         .Executes(async ct =>
         {
             var fingerprint = DevStageFingerprint.Compute(Service.DockerfilePath, Service.ContextPath, BaseImage);

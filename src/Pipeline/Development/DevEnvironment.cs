@@ -18,16 +18,22 @@ public sealed class DevEnvironment(DevSettings settings, ComposeTool compose, Do
     /// <summary>The settings.</summary>
     public DevSettings Settings => settings;
 
-    /// <summary>
-    /// Checks the settings, the ports and the compose files (nothing changes when one is wrong), then runs
-    /// <c>up -d --no-build --remove-orphans</c>; an environment already running is recreated only when its settings changed.
-    /// </summary>
-    public async Task UpAsync(CancellationToken cancellationToken)
+    /// <summary>Checks the settings, the ports and the compose files; throws a <see cref="DevException"/> saying what to fix. Changes nothing.</summary>
+    public async Task CheckAsync(CancellationToken cancellationToken)
     {
         settings.Check();
         await PortCheck.RequireFreeAsync(client, settings.HostPort, settings.ProjectName, "--dev-port", cancellationToken);
         await PortCheck.RequireFreeAsync(client, settings.DebuggerPort, settings.ProjectName, "--dev-debugger-port", cancellationToken);
         await command.RunCheckedAsync(["config", "-q"], $"Fix compose.development.yaml in {Path.GetFullPath(settings.DeployDirectory)}; nothing was started.", cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <see cref="CheckAsync"/> (nothing changes when something is wrong), then <c>up -d --no-build --remove-orphans</c>;
+    /// an environment already running is recreated only when its settings changed.
+    /// </summary>
+    public async Task UpAsync(CancellationToken cancellationToken)
+    {
+        await CheckAsync(cancellationToken);
         log.Information("Starting {Project}: {Image} with {Source} mounted at /src, on {Url}", settings.ProjectName, settings.Image, Path.GetFullPath(settings.SourceDirectory), settings.Url);
         await command.RunCheckedAsync(["up", "-d", "--no-build", "--remove-orphans"], "Fix what it says, then run ./build.sh DevStart again.", cancellationToken);
     }
