@@ -159,7 +159,8 @@ sealed class DevSite : IAsyncDisposable
     }
 
     public Task<BuildRun> RunAsync(string target, params string[] args) => BuildScript.RunAsync(
-        [target, "--image-name", ImageName, "--dev-port", Port.ToString(), "--dev-debugger-port", DebuggerPort.ToString(), "--dev-source", Source, .. args]);
+        [target, "--image-name", ImageName, "--dev-port", Port.ToString(), "--dev-debugger-port", DebuggerPort.ToString(),
+            .. args.Contains("--dev-source") ? args : ["--dev-source", Source, .. args]]);
 
     public async Task<JsonNode> GetJsonAsync(string path) => JsonNode.Parse(await Http.GetStringAsync($"http://127.0.0.1:{Port}{path}"))!;
 
