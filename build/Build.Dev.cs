@@ -41,6 +41,16 @@ partial class Build
         .DependsOn(Setup)
         .Executes(async ct => await (await DevEnvironmentAsync(Log.Logger, ct)).CheckAsync(ct));
 
+    Target DevPackages => _ => _
+        .Unlisted()
+        .Description("Restore the mounted project on the host, so the container finds its packages offline")
+        .DependsOn(DevCheck)
+        .Executes(async ct =>
+        {
+            var restored = await new DevPackages(Dev, RootDirectory / ".nuke" / "temp" / "dev-restore" / Dev.ProjectName, Log.Logger).RestoreAsync(ct);
+            ReportSummary("", restored ? "restored" : "up to date");
+        });
+
     Target DevImage => _ => _
         .Unlisted()
         .Description("Build the development image <image-name>:dev when it is missing or the Dockerfile's development stage changed")
@@ -62,7 +72,7 @@ partial class Build
 
     Target DevStart => _ => _
         .Description("Start the development environment (source mounted, hot reload) on 127.0.0.1:--dev-port and wait until healthy")
-        .DependsOn(DevImage)
+        .DependsOn(DevPackages, DevImage)
         .Executes(async ct =>
         {
             using var log = AreaLog("development", "dev-start");
