@@ -17,7 +17,7 @@ public sealed class DevLoopTests
     [Fact]
     public async Task Start_status_edit_restart_logs_stop_and_clean()
     {
-        await using var dev = await DevSite.CreateAsync();
+        await using var dev = DevSite.Create();
         try
         {
             var start = await dev.RunAsync("DevStart");
@@ -90,7 +90,7 @@ public sealed class DevLoopTests
     [Fact]
     public async Task A_busy_port_a_missing_source_folder_and_nothing_running_get_clear_answers()
     {
-        await using var dev = await DevSite.CreateAsync();
+        await using var dev = DevSite.Create();
         using var busy = new TcpListener(IPAddress.Loopback, dev.Port);
         busy.Start();
         var blocked = await dev.RunAsync("DevStart");
@@ -149,13 +149,11 @@ sealed class DevSite : IAsyncDisposable
     public int DebuggerPort { get; }
     HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(5) };
 
-    public static async Task<DevSite> CreateAsync()
+    public static DevSite Create()
     {
         var folder = Directory.CreateTempSubdirectory("e2e-dev-").FullName;
         CopySource(Path.Combine(BuildScript.Root, "src", "App"), Path.Combine(folder, "App"));
-        var site = new DevSite(folder, $"e2edev{Guid.NewGuid():N}"[..14], FreePort(), FreePort());
-        await Task.CompletedTask;
-        return site;
+        return new DevSite(folder, $"e2edev{Guid.NewGuid():N}"[..14], FreePort(), FreePort());
     }
 
     public Task<BuildRun> RunAsync(string target, params string[] args) => BuildScript.RunAsync(
