@@ -36,7 +36,7 @@ for i in $(seq 1 "$USERS"); do
 done
 
 snapshot_ms=(); local_ms=(); stop_ms=()
-for run in $(seq 1 "$RUNS"); do
+for _ in $(seq 1 "$RUNS"); do
   start=$(now_ms)
   out="$(./build.sh DebugSnapshot --environment staging "${SITE[@]}")"
   snapshot_ms+=($(($(now_ms) - start)))
