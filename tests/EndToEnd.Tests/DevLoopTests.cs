@@ -60,7 +60,8 @@ public sealed class DevLoopTests
             Assert.Contains("File updated: ./Api/HealthEndpoints.cs", logs.Output);
             var tail = await dev.RunAsync("DevLogs", "--tail", "3", "--service", "app");
             Assert.True(tail.ExitCode == 0, tail.ToString());
-            Assert.DoesNotContain("File updated: ./Api/HealthEndpoints.cs", tail.Output.Split("=== DevLogs ===")[1].Split("Target")[0]);
+            var tailLines = tail.Output.Split("=== DevLogs ===")[1].Split("Target")[0].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.InRange(tailLines.Length, 1, 3);
             var unknown = await dev.RunAsync("DevLogs", "--service", "nope");
             Assert.NotEqual(0, unknown.ExitCode);
             Assert.Contains("no service 'nope'", unknown.Output);

@@ -23,6 +23,9 @@ public static class LoggingSetup
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", frameworkLevel)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.AspNetCore.Server.Kestrel", Max(frameworkLevel, LogEventLevel.Information))
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.AspNetCore.Routing", LogEventLevel.Warning)
             .MinimumLevel.Override("System", frameworkLevel)
             .Enrich.FromLogContext();
         return (settings.JsonLogs
@@ -33,6 +36,12 @@ public static class LoggingSetup
                     formatProvider: System.Globalization.CultureInfo.InvariantCulture))
             .CreateLogger();
     }
+
+    /// <summary>
+    /// Kestrel's per-connection lines and the host's and routing's own per-request lines stay out even at Debug: health probes every few
+    /// seconds would bury everything else, and the request logging middleware already logs each request once.
+    /// </summary>
+    static LogEventLevel Max(LogEventLevel a, LogEventLevel b) => a > b ? a : b;
 
     /// <summary>Maps a Microsoft.Extensions.Logging level name to Serilog's (Information when unknown).</summary>
     public static LogEventLevel ParseLevel(string? name) => name?.Trim().ToLowerInvariant() switch
