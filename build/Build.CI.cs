@@ -8,7 +8,7 @@ using Targets;
     OnPullRequestBranches = ["main"],
     InvokedTargets = [nameof(Test), nameof(BuildImages), nameof(ValidateProduction)],
     CacheNuGet = true,
-    PublishArtifacts = ["artifacts/test-results"],
+    PublishArtifacts = true,
     ConcurrencyGroup = "ci-${{ github.ref }}",
     ConcurrencyCancelInProgress = true,
     TimeoutMinutes = 90)]
@@ -24,7 +24,7 @@ using Targets;
     TimeoutMinutes = 60,
     EnvironmentName = "production",
     EnvironmentUrl = "${{ vars.PRODUCTION_URL }}",
-    PublishArtifacts = ["artifacts/release.json", "artifacts/workflow-tests-staging.json", "artifacts/workflow-tests-production.json"],
+    PublishArtifacts = true,
     RunsOn = ["self-hosted", "linux"],
     CleanCheckout = false)]
 [GitHubActions("rollback",
@@ -76,13 +76,20 @@ partial class Build
     {
         try
         {
-            return WorkflowFiles.Generate(GetType().GetCustomAttributes<GitHubActionsAttribute>(), Shape(GetType()));
+            return WorkflowFiles.Generate(GetType().GetCustomAttributes<GitHubActionsAttribute>(), Shape(GetType()) with
+            {
+                Products = AllTargets.ToDictionary(t => t.Name, t => (IReadOnlyList<string>)[.. Closure(t, []).SelectMany(c => c.Products).Distinct()]),
+            });
         }
         catch (WorkflowDefinitionException e)
         {
             throw new BuildException(e.Message);
         }
     }
+
+    /// <summary>A target and every target it runs (dependencies first, then itself, then what it triggers), each once.</summary>
+    static IEnumerable<ExecutableTarget> Closure(ExecutableTarget target, HashSet<ExecutableTarget> seen) =>
+        !seen.Add(target) ? [] : [.. target.Dependencies.SelectMany(d => Closure(d, seen)), target, .. target.Triggers.SelectMany(t => Closure(t, seen))];
 
     /// <summary>The build's targets and parameters by name, for the generator to check the attributes against.</summary>
     static BuildShape Shape(Type build)

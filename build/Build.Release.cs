@@ -59,6 +59,7 @@ partial class Build
     Target PushImages => _ => _
         .Description("Push the images, read each digest back from the registry, and write artifacts/release.json")
         .DependsOn(TagImages, ValidateProduction)
+        .Produces("artifacts/release.json")
         .Executes(async ct =>
         {
             var v = await VersionAsync(ct);

@@ -61,6 +61,7 @@ partial class Build
         .Description("Run the end-to-end scenarios in deploy/workflows against --environment; report in artifacts/")
         .DependsOn(Setup)
         .After(HealthCheck, SyncProductionData)
+        .Produces("artifacts/workflow-tests-*.json")
         .Executes(async ct =>
         {
             using var log = AreaLog("testing", "workflow-test");

@@ -12,6 +12,7 @@ partial class Build
     Target Test => _ => _
         .Description("Run every test project against the real engine and registry; results in artifacts/test-results")
         .DependsOn(Setup, SetupTestTools)
+        .Produces("artifacts/test-results")
         .Executes(async ct =>
         {
             var totals = await new TestSuite(RootDirectory, TestResults) { Filter = TestFilter }.RunAsync(Log.Logger, ct);

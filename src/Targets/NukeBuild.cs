@@ -36,6 +36,9 @@ public abstract class NukeBuild
     /// <summary>True when not running in CI.</summary>
     public bool IsLocalBuild => !IsServerBuild;
 
+    /// <summary>Every target of the build, with its relationships.</summary>
+    public IReadOnlyList<ExecutableTarget> AllTargets { get; internal set; } = [];
+
     /// <summary>The targets named on the command line, or the defaults.</summary>
     public IReadOnlyList<ExecutableTarget> InvokedTargets { get; internal set; } = [];
 

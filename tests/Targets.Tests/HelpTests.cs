@@ -32,6 +32,16 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
+    public void Every_target_is_known_to_the_build_with_its_declared_outputs()
+    {
+        var build = Help().As<HelpBuild>();
+
+        Assert.Equal(["artifacts/test-results", "artifacts/*.trx"], build.AllTargets.Single(t => t.Name == "Test").Products);
+        Assert.Empty(build.AllTargets.Single(t => t.Name == "Compile").Products);
+        Assert.Contains(build.AllTargets, t => t.Name == "SecretSauce");
+    }
+
+    [Fact]
     public void Does_not_list_unlisted_targets()
     {
         var output = Help().Output;

@@ -19,6 +19,9 @@ public sealed class ExecutableTarget
     /// <summary>False for targets marked <see cref="ITargetDefinition.Unlisted"/>.</summary>
     public bool IsListed => Definition.IsListed;
 
+    /// <summary>What the target declares it writes (<see cref="ITargetDefinition.Produces"/>), relative to the root.</summary>
+    public IReadOnlyList<string> Products => Definition.Products;
+
     /// <summary>True for the targets run when none is given.</summary>
     public bool IsDefault { get; internal set; }
 

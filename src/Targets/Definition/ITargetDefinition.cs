@@ -9,6 +9,9 @@ public interface ITargetDefinition
     /// <summary>Hides the target from <c>--help</c>; it can still be invoked.</summary>
     ITargetDefinition Unlisted();
 
+    /// <summary>Declares what the target writes (paths or globs relative to the root), e.g. for CI to publish as artifacts.</summary>
+    ITargetDefinition Produces(params string[] paths);
+
     /// <summary>Adds an action.</summary>
     ITargetDefinition Executes(Action action);
 

@@ -8,6 +8,7 @@ internal sealed class TargetDefinition : ITargetDefinition
 {
     public string? DescriptionText { get; private set; }
     public bool IsListed { get; private set; } = true;
+    public List<string> Products { get; } = [];
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
     public List<Target> DependsOnTargets { get; } = [];
     public List<Target> DependentForTargets { get; } = [];
@@ -24,6 +25,7 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition Description(string description) => Do(() => DescriptionText = description);
     public ITargetDefinition Unlisted() => Do(() => IsListed = false);
+    public ITargetDefinition Produces(params string[] paths) => Do(() => Products.AddRange(paths));
     public ITargetDefinition Executes(Action action) => Do(() => Actions.Add(_ => { action(); return Task.CompletedTask; }));
     public ITargetDefinition Executes(Func<Task> action) => Do(() => Actions.Add(_ => action()));
     public ITargetDefinition Executes(Func<CancellationToken, Task> action) => Do(() => Actions.Add(action));

@@ -81,6 +81,7 @@ public static class BuildHost
 
         if (build.IsLocalBuild && SchemaWriter.Write(build.RootDirectory / ".nuke" / "build.schema.json", targets, parameters))
             log.Information("Regenerated .nuke/build.schema.json (targets or parameters changed)");
+        build.AllTargets = targets;
         build.OnBuildInitialized();
         if (!arguments.Has("no-logo") && !arguments.Has("help") && output.Mode == OutputMode.Terminal)
             output.Line($"{build.GetType().Name} · {build.RootDirectory}");

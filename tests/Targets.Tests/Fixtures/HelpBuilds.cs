@@ -30,7 +30,7 @@ public sealed class HelpBuild : TestBuild
 
     public Target Compile => _ => _.Description("Compile the solution").DependsOn(Restore).Executes(() => Mark(nameof(Compile)));
 
-    public Target Test => _ => _.Description("Run the unit tests").DependsOn(Compile).Executes(() => Mark(nameof(Test)));
+    public Target Test => _ => _.Description("Run the unit tests").DependsOn(Compile).Produces("artifacts/test-results", "artifacts/*.trx").Executes(() => Mark(nameof(Test)));
 
     public Target SecretSauce => _ => _.Unlisted().Description("Internal helper").Executes(() => Mark(nameof(SecretSauce)));
 

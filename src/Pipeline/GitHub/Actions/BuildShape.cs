@@ -4,7 +4,15 @@ namespace Pipeline.GitHub.Actions;
 /// <param name="Source">The file that declares the workflows, for the generated header, e.g. <c>build/Build.CI.cs</c>.</param>
 /// <param name="Targets">The names of the build's targets.</param>
 /// <param name="Parameters">The build's parameters.</param>
-public sealed record BuildShape(string Source, IReadOnlyList<string> Targets, IReadOnlyList<BuildParameter> Parameters);
+public sealed record BuildShape(string Source, IReadOnlyList<string> Targets, IReadOnlyList<BuildParameter> Parameters)
+{
+    /// <summary>Per target: the paths it and the targets it runs declare they write, relative to the root.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Products { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>What a workflow invoking <paramref name="targets"/> publishes: their declared outputs, each once.</summary>
+    public IReadOnlyList<string> ProductsOf(IEnumerable<string> targets) =>
+        [.. targets.SelectMany(t => Products.TryGetValue(t, out var paths) ? paths : []).Distinct()];
+}
 
 /// <summary>A parameter of the build.</summary>
 /// <param name="Name">Its name, which is also the environment variable that sets it, e.g. <c>RegistryPassword</c>.</param>

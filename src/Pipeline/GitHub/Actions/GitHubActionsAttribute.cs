@@ -66,8 +66,11 @@ public sealed class GitHubActionsAttribute(string name) : Attribute
     /// <summary>The URL shown for <see cref="EnvironmentName"/>; expressions allowed, e.g. <c>${{ vars.PRODUCTION_URL }}</c>.</summary>
     public string? EnvironmentUrl { get; set; }
 
-    /// <summary>Paths relative to the root (declared outputs of the targets) uploaded as the run's artifact, even after a failure.</summary>
-    public string[] PublishArtifacts { get; set; } = [];
+    /// <summary>
+    /// Uploads what the invoked targets (and the targets they run) declare they write with <c>.Produces(...)</c> as the run's
+    /// artifact, even after a failure.
+    /// </summary>
+    public bool PublishArtifacts { get; set; }
 
     /// <summary>Whether <c>~/.nuget/packages</c> is cached between runs.</summary>
     public bool CacheNuGet { get; set; }

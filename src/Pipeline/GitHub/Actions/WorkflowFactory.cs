@@ -21,7 +21,7 @@ public static class WorkflowFactory
             Inputs = Inputs(attribute, build),
             Cron = attribute.OnCronSchedule,
         };
-        var job = new WorkflowJob(attribute.Name, string.Join(", ", attribute.InvokedTargets), attribute.RunsOn, WorkflowSteps.For(attribute, on.Inputs))
+        var job = new WorkflowJob(attribute.Name, string.Join(", ", attribute.InvokedTargets), attribute.RunsOn, WorkflowSteps.For(attribute, on.Inputs, attribute.PublishArtifacts ? build.ProductsOf(attribute.InvokedTargets) : []))
         {
             TimeoutMinutes = attribute.TimeoutMinutes,
             Environment = attribute.EnvironmentName is { Length: > 0 } environment ? new(environment, attribute.EnvironmentUrl) : null,

@@ -6,7 +6,7 @@ internal static class WorkflowSteps
     /// <summary>The bootstrapper the job runs.</summary>
     public const string Bootstrapper = "./build.sh";
 
-    public static List<WorkflowStep> For(GitHubActionsAttribute a, IReadOnlyList<WorkflowInput> inputs)
+    public static List<WorkflowStep> For(GitHubActionsAttribute a, IReadOnlyList<WorkflowInput> inputs, IReadOnlyList<string> artifacts)
     {
         var steps = new List<WorkflowStep>
         {
@@ -31,13 +31,13 @@ internal static class WorkflowSteps
             });
         }
         steps.Add(Build(a, inputs));
-        if (a.PublishArtifacts.Length > 0)
+        if (artifacts.Count > 0)
         {
             steps.Add(new("Upload artifacts")
             {
                 If = "always()",
                 Uses = "actions/upload-artifact@v4",
-                With = [new("name", a.Name), new("path", string.Join('\n', a.PublishArtifacts) + (a.PublishArtifacts.Length > 1 ? "\n" : ""))],
+                With = [new("name", a.Name), new("path", string.Join('\n', artifacts) + (artifacts.Count > 1 ? "\n" : ""))],
             });
         }
         return steps;

@@ -72,7 +72,7 @@ public sealed class ActionValidatorTests
                 TimeoutMinutes = 20,
                 EnvironmentName = "production",
                 EnvironmentUrl = "${{ vars.PRODUCTION_URL }}",
-                PublishArtifacts = ["artifacts/release.json", "artifacts/test-results"],
+                PublishArtifacts = true,
                 CacheNuGet = true,
                 RunsOn = ["self-hosted", "linux"],
                 CleanCheckout = false,

@@ -92,7 +92,6 @@ public sealed class WorkflowDefinitionTests
         attribute.EnvironmentUrl = "https://example.test";
         attribute.TimeoutMinutes = -1;
         attribute.RunsOn = [];
-        attribute.PublishArtifacts = ["/etc/passwd", "../outside"];
         attribute.EnvironmentSecrets = ["GITHUB_TOKEN", "1X"];
 
         var message = Error(attribute);
@@ -103,10 +102,24 @@ public sealed class WorkflowDefinitionTests
         Assert.Contains("EnvironmentUrl needs an EnvironmentName", message);
         Assert.Contains("TimeoutMinutes is -1", message);
         Assert.Contains("RunsOn needs at least one runner label", message);
-        Assert.Contains("PublishArtifacts names '/etc/passwd'", message);
-        Assert.Contains("PublishArtifacts names '../outside'", message);
         Assert.Contains("EnvironmentSecrets names 'GITHUB_TOKEN'", message);
         Assert.Contains("EnvironmentSecrets names '1X'", message);
+    }
+
+    [Fact]
+    public void Published_artifacts_come_from_declared_outputs_inside_the_repository()
+    {
+        var outside = Build with { Products = new Dictionary<string, IReadOnlyList<string>> { ["Test"] = ["/etc/passwd", "../outside"] } };
+        var attribute = Valid();
+        attribute.PublishArtifacts = true;
+
+        var message = Assert.Throws<WorkflowDefinitionException>(() => WorkflowFactory.Create(attribute, outside)).Message;
+        attribute.InvokedTargets = ["BuildImages"];
+        var nothing = Error(attribute);
+
+        Assert.Contains("A target produces '/etc/passwd'", message);
+        Assert.Contains("A target produces '../outside'", message);
+        Assert.Contains("none of the invoked targets declares an output", nothing);
     }
 
     [Fact]

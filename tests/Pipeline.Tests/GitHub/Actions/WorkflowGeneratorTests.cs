@@ -106,7 +106,7 @@ public sealed class WorkflowGeneratorTests
             EnvironmentName = "production",
             EnvironmentUrl = "${{ vars.PRODUCTION_URL }}",
             RunsOn = ["self-hosted", "linux"],
-            PublishArtifacts = ["artifacts/release.json", "artifacts/test-results"],
+            PublishArtifacts = true,
             CleanCheckout = false,
             CacheNuGet = true,
         }));
@@ -126,7 +126,7 @@ public sealed class WorkflowGeneratorTests
         Assert.Equal("~/.nuget/packages", steps[2].Text("with", "path"));
         Assert.Contains("hashFiles('**/*.csproj', 'Directory.Packages.props', 'global.json')", steps[2].Text("with", "key"));
         Assert.Equal("always()", steps[4].Text("if"));
-        Assert.Equal("artifacts/release.json\nartifacts/test-results\n", steps[4].Text("with", "path"));
+        Assert.Equal("artifacts/release.json\nartifacts/workflow-tests-*.json\n", steps[4].Text("with", "path"));
     }
 
     [Fact]

@@ -16,7 +16,15 @@ internal static class WorkflowSamples
             new BuildParameter("Reason", "Why: 'yes' or \"no\" # not a comment", IsSecret: false),
             new BuildParameter("RegistryPassword", "Registry password", IsSecret: true),
             new BuildParameter("RegistryUsername", "Registry user", IsSecret: false),
-        ]);
+        ])
+    {
+        Products = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["Test"] = ["artifacts/test-results"],
+            ["BuildImages"] = [],
+            ["PromoteToProduction"] = ["artifacts/release.json", "artifacts/workflow-tests-*.json"],
+        },
+    };
 
     public static string Generate(GitHubActionsAttribute attribute) => WorkflowYaml.Write(WorkflowFactory.Create(attribute, Build), Build.Source);
 
