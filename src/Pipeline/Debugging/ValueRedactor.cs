@@ -12,7 +12,6 @@ public sealed partial class ValueRedactor
     /// <summary>What a masked value becomes.</summary>
     public const string Mask = "***";
 
-    static readonly string[] SecretWords = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "PWD", "KEY", "CREDENTIAL"];
     readonly Lock gate = new();
     readonly Dictionary<string, int> counts = RedactionRule.All.ToDictionary(r => r, _ => 0);
     volatile string[] secrets = [];
@@ -26,9 +25,6 @@ public sealed partial class ValueRedactor
                 return new Dictionary<string, int>(counts);
         }
     }
-
-    /// <summary>True when a name says its value is a secret.</summary>
-    public static bool IsSecretName(string name) => SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Learns a secret value (6 characters or more) to mask wherever it appears.</summary>
     public void Learn(string? secret)
@@ -45,7 +41,7 @@ public sealed partial class ValueRedactor
     {
         if (value == Mask)
             return value;
-        if (!IsSecretName(name) || value.Length == 0)
+        if (!Tools.SecretNames.IsSecret(name) || value.Length == 0)
             return Text(value);
         Learn(value);
         Count(RedactionRule.SecretName, 1);

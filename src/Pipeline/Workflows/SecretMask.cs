@@ -6,12 +6,8 @@ public sealed class SecretMask
     /// <summary>What a secret is replaced with.</summary>
     public const string Mask = "***";
 
-    static readonly string[] SecretWords = ["TOKEN", "SECRET", "PASSWORD", "KEY"];
     volatile string[] secrets = [];
     readonly Lock gate = new();
-
-    /// <summary>True when a variable's name says it holds a secret (it contains TOKEN, SECRET, PASSWORD or KEY).</summary>
-    public static bool IsSecretName(string name) => SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A mask knowing the values (6 characters or more) of the secret-named variables of <paramref name="environment"/>.</summary>
     public static SecretMask FromEnvironment(IReadOnlyDictionary<string, string> environment)
@@ -19,7 +15,7 @@ public sealed class SecretMask
         var mask = new SecretMask();
         foreach (var (name, value) in environment)
         {
-            if (IsSecretName(name) && value.Length >= 6)
+            if (Tools.SecretNames.IsSecret(name) && value.Length >= 6)
                 mask.Add(value);
         }
         return mask;

@@ -56,7 +56,7 @@ public sealed partial class WorkflowVariables(string unique, IReadOnlyDictionary
     {
         if (!environment.TryGetValue(name, out var value))
             throw new WorkflowException($"${{env.{name}}} is used but the environment variable {name} is not set: set it before running the workflow tests.");
-        if (SecretMask.IsSecretName(name))
+        if (Tools.SecretNames.IsSecret(name))
             mask.Add(value);
         return value;
     }

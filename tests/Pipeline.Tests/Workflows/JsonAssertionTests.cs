@@ -89,7 +89,7 @@ public sealed class JsonAssertionTests
         });
 
         Assert.Equal("*** and *** but short, /home/someone", mask.Redact("ghp_abcdef123 and correct-horse but short, /home/someone"));
-        Assert.True(SecretMask.IsSecretName("registry_key"));
-        Assert.False(SecretMask.IsSecretName("HOME"));
+        Assert.True(Pipeline.Tools.SecretNames.IsSecret("registry_key"));
+        Assert.False(Pipeline.Tools.SecretNames.IsSecret("HOME"));
     }
 }
