@@ -3,7 +3,7 @@ namespace Pipeline.Debugging;
 /// <summary>The rules a snapshot is redacted by; the redaction report counts the values each one masked.</summary>
 public static class RedactionRule
 {
-    /// <summary>The value of a variable, key or <c>NAME=value</c> whose name says it is a secret (TOKEN, SECRET, PASSWORD, PASSWD, PWD, KEY, CREDENTIAL).</summary>
+    /// <summary>The value of a variable, key or <c>NAME=value</c> whose name says it is a secret (TOKEN, SECRET, PASSWORD, PASSWD, KEY, CREDENTIAL).</summary>
     public const string SecretName = "secret-name";
 
     /// <summary>A value learned from a secret-named variable, found anywhere else (a log line, a command line, a label).</summary>

@@ -96,7 +96,7 @@ public sealed partial class ValueRedactor
         return n;
     }
 
-    [GeneratedRegex(@"(?<name>\b[A-Za-z0-9_.-]*(?:TOKEN|SECRET|PASSWORD|PASSWD|PWD|KEY|CREDENTIAL)[A-Za-z0-9_.-]*)(?<sep>[ \t]*[=:][ \t]*)(?<value>[^\s""';,&]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<name>\b[A-Za-z0-9_.-]*(?:TOKEN|SECRET|PASSWORD|PASSWD|KEY|CREDENTIAL)[A-Za-z0-9_.-]*)(?<sep>[ \t]*[=:][ \t]*)(?<value>[^\s""';,&]+)", RegexOptions.IgnoreCase)]
     private static partial Regex AssignmentPattern();
 
     [GeneratedRegex(@"(?<prefix>\b[a-z][a-z0-9+.-]*://[^:/@\s]+:)(?<password>[^@\s/]+)@", RegexOptions.IgnoreCase)]
