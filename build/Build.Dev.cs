@@ -1,5 +1,4 @@
 using Pipeline.Development;
-using Pipeline.Images;
 using Pipeline.Machine;
 using Serilog;
 using Targets;
@@ -65,8 +64,8 @@ partial class Build
                 return;
             }
             Log.Information("Building the development image: {Why}", why);
-            var resolved = await new BaseImages(await DockerAsync(ct), Log.Logger, new BaseImageOptions()).ResolveAsync(Service.ReadDockerfile(), Overrides(), ct);
-            var id = await image.BuildAsync(Dev, Service.DockerfilePath, Service.ContextPath, fingerprint, resolved.ToDictionary(r => r.Argument, r => r.Used), ct);
+            await ResolveBaseImagesAsync(ct);
+            var id = await image.BuildAsync(Dev, Service.DockerfilePath, Service.ContextPath, fingerprint, baseArgs, ct);
             ReportSummary(Dev.Image, id[7..19]);
         });
 

@@ -54,11 +54,17 @@ partial class Build
         .DependsOn(Setup, CheckSettings)
         .Executes(async ct =>
         {
-            var resolved = await new BaseImages(await DockerAsync(ct), Log.Logger, new BaseImageOptions()).ResolveAsync(Service.ReadDockerfile(), Overrides(), ct);
-            baseArgs = resolved.ToDictionary(r => r.Argument, r => r.Used);
-            foreach (var r in resolved)
+            foreach (var r in await ResolveBaseImagesAsync(ct))
                 ReportSummary(r.Argument, $"{r.Used} ({r.Source})");
         });
+
+    /// <summary>Resolves the Dockerfile's base images (present, pulled or built locally) into <see cref="baseArgs"/>.</summary>
+    async Task<IReadOnlyList<ResolvedBaseImage>> ResolveBaseImagesAsync(CancellationToken ct)
+    {
+        var resolved = await new BaseImages(await DockerAsync(ct), Log.Logger, new BaseImageOptions()).ResolveAsync(Service.ReadDockerfile(), Overrides(), ct);
+        baseArgs = resolved.ToDictionary(r => r.Argument, r => r.Used);
+        return resolved;
+    }
 
     Dictionary<string, string> Overrides() => BaseImage
         .Select(o => o.Split('=', 2))
