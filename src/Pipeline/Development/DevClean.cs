@@ -11,16 +11,8 @@ public sealed class DevClean(DockerClient client, DevSettings settings, ILogger 
     /// <summary>Removes, asking nothing, and reports what it removed.</summary>
     public async Task<DevCleanReport> RunAsync(CancellationToken cancellationToken)
     {
-        var filter = ProjectContainers.Filter(settings.ProjectName);
-        var containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
-        var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken);
-        var volumes = (await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken)).Volumes ?? [];
-        await ProjectTeardown.RunAsync(client, settings.ProjectName, removeVolumes: true, log, cancellationToken);
-        return new(
-            [.. containers.Select(c => c.Names.FirstOrDefault()?.TrimStart('/') ?? c.ID[..12])],
-            [.. volumes.Select(v => v.Name)],
-            [.. networks.Select(n => n.Name)],
-            await RemoveImagesAsync(cancellationToken));
+        var removed = await ProjectTeardown.RunAsync(client, settings.ProjectName, removeVolumes: true, log, cancellationToken);
+        return new(removed.Containers, removed.Volumes, removed.Networks, await RemoveImagesAsync(cancellationToken));
     }
 
     /// <summary>True for a development tag of <paramref name="imageName"/>: <c>name:dev</c> or <c>name:&lt;version&gt;-dev</c> (not a registry's copy).</summary>

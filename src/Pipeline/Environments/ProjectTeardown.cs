@@ -4,35 +4,42 @@ using Serilog;
 
 namespace Pipeline.Environments;
 
+/// <summary>What a teardown removed, by name.</summary>
+internal sealed record RemovedResources(IReadOnlyList<string> Containers, IReadOnlyList<string> Volumes, IReadOnlyList<string> Networks);
+
 /// <summary>Removes a Compose project through the Engine API: containers (stopped with a grace period), networks, and volumes when asked.</summary>
 internal static class ProjectTeardown
 {
-    public static async Task RunAsync(DockerClient client, string project, bool removeVolumes, ILogger log, CancellationToken ct)
+    public static async Task<RemovedResources> RunAsync(DockerClient client, string project, bool removeVolumes, ILogger log, CancellationToken ct)
     {
         var filter = ProjectContainers.Filter(project);
         var containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, ct);
-        await Task.WhenAll(containers.Select(c => RemoveContainerAsync(client, c, removeVolumes, log, ct)));
+        var containerNames = await Task.WhenAll(containers.Select(c => RemoveContainerAsync(client, c, removeVolumes, log, ct)));
+        var networks = new List<string>();
         foreach (var network in await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, ct))
         {
             await Ignore404(() => client.Networks.DeleteNetworkAsync(network.ID, ct));
             log.Information("Removed network {Network}", network.Name);
+            networks.Add(network.Name);
         }
-        if (!removeVolumes)
-            return;
-        foreach (var volume in (await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, ct)).Volumes ?? [])
+        var volumes = new List<string>();
+        foreach (var volume in removeVolumes ? (await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, ct)).Volumes ?? [] : [])
         {
             await Ignore404(() => client.Volumes.RemoveAsync(volume.Name, false, ct));
             log.Information("Removed volume {Volume}", volume.Name);
+            volumes.Add(volume.Name);
         }
+        return new(containerNames, volumes, networks);
     }
 
-    private static async Task RemoveContainerAsync(DockerClient client, ContainerListResponse container, bool removeVolumes, ILogger log, CancellationToken ct)
+    private static async Task<string> RemoveContainerAsync(DockerClient client, ContainerListResponse container, bool removeVolumes, ILogger log, CancellationToken ct)
     {
-        var name = container.Names.FirstOrDefault()?.TrimStart('/') ?? container.ID;
+        var name = container.Names.FirstOrDefault()?.TrimStart('/') ?? container.ID[..12];
         if (container.State is "running" or "restarting" or "paused")
             await Ignore404(() => client.Containers.StopContainerAsync(container.ID, new ContainerStopParameters { WaitBeforeKillSeconds = 10 }, ct));
         await Ignore404(() => client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = removeVolumes }, ct));
         log.Information("Removed container {Container}", name);
+        return name;
     }
 
     private static async Task Ignore404(Func<Task> action)
