@@ -16,15 +16,9 @@ public static class BuildScript
     public static Task<BuildRun> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 
     /// <summary>Runs <c>./build.sh</c> with extra environment variables (e.g. secrets a deployment reads).</summary>
-    public static async Task<BuildRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<BuildRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Path.Combine(Root, "build.sh"))
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
+        var start = new ProcessStartInfo(Path.Combine(Root, "build.sh")) { WorkingDirectory = Root };
         foreach (var arg in args.Append("--no-logo"))
             start.ArgumentList.Add(arg);
         start.Environment["CI"] = "true";
@@ -33,12 +27,19 @@ public static class BuildScript
         start.Environment.Remove("LOG_FORMAT");
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
+        return RunProcessAsync(start, TimeSpan.FromMinutes(20));
+    }
+
+    /// <summary>Runs a process with stdin closed and returns its exit code and output (stdout, then stderr).</summary>
+    public static async Task<BuildRun> RunProcessAsync(ProcessStartInfo start, TimeSpan timeout)
+    {
+        start.RedirectStandardOutput = start.RedirectStandardError = start.RedirectStandardInput = true;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-        await process.WaitForExitAsync(timeout.Token);
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
         return new BuildRun(process.ExitCode, await output + await error);
     }
 

@@ -1,7 +1,5 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Net;
-using System.Net.Sockets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Pipeline.Containers;
@@ -15,8 +13,9 @@ namespace EndToEnd.Tests;
 public sealed class DebugSite : IAsyncDisposable
 {
     public string Prefix { get; } = "dbg" + Guid.NewGuid().ToString("N")[..6];
-    public int StagingPort { get; } = FreePort();
-    public int LocalPort { get; } = FreePort();
+    readonly int[] ports = Ports.Free(2);
+    public int StagingPort => ports[0];
+    public int LocalPort => ports[1];
     public string Folder { get; } = Directory.CreateTempSubdirectory("e2e-debug-").FullName;
     public List<string> Snapshots { get; } = [];
     public string StagingProject => $"{Prefix}-staging";
@@ -79,14 +78,5 @@ public sealed class DebugSite : IAsyncDisposable
         catch (DockerApiException)
         {
         }
-    }
-
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

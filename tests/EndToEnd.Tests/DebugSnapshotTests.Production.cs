@@ -21,7 +21,7 @@ public sealed partial class DebugSnapshotTests
         using (var created = await site.Http.PostAsync($"http://127.0.0.1:{site.ProductionPort}/api/users",
             new StringContent(JsonSerializer.Serialize(new { name = "Prod Canary", email, phone = "+49 30 901820 77" }), Encoding.UTF8, "application/json")))
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var localPort = DebugSite.FreePort();
+        var localPort = Ports.Free(1)[0];
         string[] local = ["--environment-prefix", site.Prefix, "--debug-local-port", localPort.ToString()];
         string? archive = null;
         try

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Docker.DotNet;
@@ -80,7 +79,8 @@ public sealed class DeliverySite : IAsyncDisposable
     {
         var prefix = "e2e" + Guid.NewGuid().ToString("N")[..6];
         var folder = Directory.CreateTempSubdirectory($"e2e-{prefix}-").FullName;
-        var (staging, production) = FreePorts();
+        var ports = Ports.Free(2);
+        var (staging, production) = (ports[0], ports[1]);
         var site = new DeliverySite(prefix, staging, production, folder);
         try
         {
@@ -213,17 +213,6 @@ public sealed class DeliverySite : IAsyncDisposable
         catch (DockerApiException)
         {
         }
-    }
-
-    static (int, int) FreePorts()
-    {
-        var listeners = new[] { new TcpListener(IPAddress.Loopback, 0), new TcpListener(IPAddress.Loopback, 0) };
-        foreach (var l in listeners)
-            l.Start();
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        foreach (var l in listeners)
-            l.Stop();
-        return (ports[0], ports[1]);
     }
 
     public static async Task<string> Git(string directory, params string[] args)

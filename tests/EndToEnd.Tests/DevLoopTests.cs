@@ -154,7 +154,8 @@ sealed class DevSite : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("e2e-dev-").FullName;
         CopySource(Path.Combine(BuildScript.Root, "src", "App"), Path.Combine(folder, "App"));
-        return new DevSite(folder, $"e2edev{Guid.NewGuid():N}"[..14], FreePort(), FreePort());
+        var ports = Ports.Free(2);
+        return new DevSite(folder, $"e2edev{Guid.NewGuid():N}"[..14], ports[0], ports[1]);
     }
 
     public Task<BuildRun> RunAsync(string target, params string[] args) => BuildScript.RunAsync(
@@ -250,12 +251,5 @@ sealed class DevSite : IAsyncDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
             File.Copy(file, Path.Combine(to, relative));
         }
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

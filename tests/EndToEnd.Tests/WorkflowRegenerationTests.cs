@@ -79,22 +79,6 @@ public sealed class WorkflowRegenerationTests
             start.Environment.Remove(name);
         if (ci)
             start.Environment["CI"] = "true";
-        return await WorkflowProcess.RunAsync(start);
-    }
-}
-
-/// <summary>Runs a process with stdin closed and returns its exit code and output (stdout, then stderr).</summary>
-internal static class WorkflowProcess
-{
-    public static async Task<BuildRun> RunAsync(ProcessStartInfo start)
-    {
-        start.RedirectStandardOutput = start.RedirectStandardError = start.RedirectStandardInput = true;
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        return new BuildRun(process.ExitCode, await output + await error);
+        return await BuildScript.RunProcessAsync(start, TimeSpan.FromMinutes(10));
     }
 }

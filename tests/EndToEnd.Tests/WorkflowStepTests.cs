@@ -46,6 +46,6 @@ public sealed class WorkflowStepTests
         // No token and no repository: the build must not reach GitHub's API from a test (GitHub always passes a token).
         foreach (var name in new[] { "GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_API_URL", "GITHUB_ACTIONS", "BUILD_FORCE" })
             start.Environment.Remove(name);
-        return await WorkflowProcess.RunAsync(start);
+        return await BuildScript.RunProcessAsync(start, TimeSpan.FromMinutes(10));
     }
 }
