@@ -33,6 +33,31 @@ internal sealed partial class ContainerData
         }
     }
 
+    /// <summary>
+    /// Copies the SQLite database <paramref name="databaseFile"/> of <paramref name="dataPath"/>, with its rollback journal or WAL
+    /// (SQLite needs them to open a copy taken mid-write consistently), into <paramref name="folder"/>, the container paused;
+    /// false when there is no database.
+    /// </summary>
+    public async Task<bool> CopyDatabaseOutAsync(string id, string dataPath, string databaseFile, string folder, CancellationToken ct)
+    {
+        string[] wanted = [databaseFile, $"{databaseFile}-journal", $"{databaseFile}-wal"];
+        var found = false;
+        await ReadPausedAsync(id, dataPath, async stream =>
+        {
+            await using var tar = new TarReader(stream);
+            while (await tar.GetNextEntryAsync(copyData: false, ct) is { } entry)
+            {
+                var name = DataTar.Relative(entry.Name);
+                if (!DataTar.IsFile(entry) || !wanted.Contains(name) || entry.DataStream is not { } content)
+                    continue;
+                await using var file = new FileStream(Path.Combine(folder, name), FileMode.CreateNew, FileAccess.Write);
+                await content.CopyToAsync(file, ct);
+                found |= name == databaseFile;
+            }
+        }, ct);
+        return found;
+    }
+
     public async Task<bool> ReadAsync(string id, string path, Func<Stream, Task> read, CancellationToken ct)
     {
         ContainerArchiveResponse archive;

@@ -1,30 +1,9 @@
-using System.Formats.Tar;
 using Docker.DotNet;
 
 namespace Pipeline.Data;
 
 public sealed partial class DataSync
 {
-    /// <summary>The database plus its rollback journal or WAL (SQLite needs them to open a copy taken mid-write consistently); false when there is no database.</summary>
-    async Task<bool> ReadProductionAsync(ContainerData data, string production, string folder, CancellationToken ct)
-    {
-        var wanted = new[] { DatabaseFile, $"{DatabaseFile}-journal", $"{DatabaseFile}-wal" };
-        var found = false;
-        await data.ReadPausedAsync(production, DataPath, async stream =>
-        {
-            await using var tar = new TarReader(stream);
-            while (await tar.GetNextEntryAsync(copyData: false, ct) is { } entry)
-            {
-                if (!DataTar.IsFile(entry) || !wanted.Contains(DataTar.Relative(entry.Name)) || entry.DataStream is not { } content)
-                    continue;
-                await using var file = new FileStream(Path.Combine(folder, DataTar.Relative(entry.Name)), FileMode.CreateNew, FileAccess.Write);
-                await content.CopyToAsync(file, ct);
-                found |= DataTar.Relative(entry.Name) == DatabaseFile;
-            }
-        }, ct);
-        return found;
-    }
-
     /// <summary>Stops staging, writes the database and empties its stale journal, WAL and shared-memory files, starts staging again if it was running.</summary>
     async Task WriteStagingAsync(ContainerData data, string staging, string database, CancellationToken ct)
     {

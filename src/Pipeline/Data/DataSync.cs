@@ -34,7 +34,7 @@ public sealed partial class DataSync(DockerClient client, ILogger log)
         try
         {
             var database = Path.Combine(temp, DatabaseFile);
-            if (!await ReadProductionAsync(data, production, temp, ct))
+            if (!await data.CopyDatabaseOutAsync(production, DataPath, DatabaseFile, temp, ct))
             {
                 log.Information("Production has no {Database} in {Path} yet; staging was not touched", DatabaseFile, DataPath);
                 return SyncReport.NothingToCopy;

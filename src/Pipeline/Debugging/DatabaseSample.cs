@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using Docker.DotNet;
 using Pipeline.Data;
 using Serilog;
@@ -30,7 +29,7 @@ public sealed class DatabaseSample(DockerClient client, ILogger log)
         try
         {
             var database = Path.Combine(temp, DatabaseFile);
-            if (!await CopyOutAsync(containerId, temp, ct))
+            if (!await new ContainerData(client, log, TimeSpan.FromSeconds(30)).CopyDatabaseOutAsync(containerId, DataPath, DatabaseFile, temp, ct))
                 return $"empty: the service has no {DataPath}/{DatabaseFile} yet";
             var report = await new Sanitizer(rules, salt).SanitizeAsync(database, ct);
             var scrubbed = await SqliteSample.ScrubAsync(database, redactor, ct);
@@ -45,25 +44,5 @@ public sealed class DatabaseSample(DockerClient client, ILogger log)
         {
             Directory.Delete(temp, recursive: true);
         }
-    }
-
-    async Task<bool> CopyOutAsync(string containerId, string folder, CancellationToken ct)
-    {
-        string[] wanted = [DatabaseFile, $"{DatabaseFile}-journal", $"{DatabaseFile}-wal"];
-        var found = false;
-        await new ContainerData(client, log, TimeSpan.FromSeconds(30)).ReadPausedAsync(containerId, DataPath, async stream =>
-        {
-            await using var tar = new TarReader(stream);
-            while (await tar.GetNextEntryAsync(copyData: false, ct) is { } entry)
-            {
-                var name = DataTar.Relative(entry.Name);
-                if (!DataTar.IsFile(entry) || !wanted.Contains(name) || entry.DataStream is not { } content)
-                    continue;
-                await using var file = new FileStream(Path.Combine(folder, name), FileMode.CreateNew, FileAccess.Write);
-                await content.CopyToAsync(file, ct);
-                found |= name == DatabaseFile;
-            }
-        }, ct);
-        return found;
     }
 }
