@@ -23,7 +23,7 @@ public sealed record ContainerInspectRedaction(string Json, string Health, IRead
         if (node["Config"]?["Env"] is not null)
             node["Config"]!["Env"] = new JsonArray([.. redactedEnv.Select(e => (JsonNode?)JsonValue.Create(e))]);
         JsonRedaction.Redact(node, redactor);
-        var health = node["State"]?[nameof(Docker.DotNet.Models.State.Health)]?.DeepClone() ?? new JsonObject { ["Status"] = "none", ["Note"] = "the image has no HEALTHCHECK" };
+        var health = node["State"]?[nameof(global::Docker.DotNet.Models.State.Health)]?.DeepClone() ?? new JsonObject { ["Status"] = "none", ["Note"] = "the image has no HEALTHCHECK" };
         return new(node.ToJsonString(JsonRedaction.Options), health.ToJsonString(JsonRedaction.Options), masked);
     }
 }

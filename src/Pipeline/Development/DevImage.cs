@@ -40,7 +40,7 @@ public sealed class DevImage(DockerClient client, ILogger log)
     public async Task<string?> IdAsync(string image, CancellationToken cancellationToken) =>
         (await InspectAsync(image, cancellationToken))?.ID;
 
-    private async Task<Docker.DotNet.Models.ImageInspectResponse?> InspectAsync(string image, CancellationToken ct)
+    private async Task<global::Docker.DotNet.Models.ImageInspectResponse?> InspectAsync(string image, CancellationToken ct)
     {
         try
         {

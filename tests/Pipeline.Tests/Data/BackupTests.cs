@@ -104,7 +104,7 @@ public sealed class BackupTests(DataImage image) : IClassFixture<DataImage>, IDi
     public async Task A_stopped_container_is_backed_up_and_restored_without_being_started()
     {
         var (container, database) = await ServiceWithDataAsync();
-        await image.Client.Containers.StopContainerAsync(container, new Docker.DotNet.Models.ContainerStopParameters());
+        await image.Client.Containers.StopContainerAsync(container, new global::Docker.DotNet.Models.ContainerStopParameters());
         var manifest = await Backup.BackupAsync(container, "/data", Store, Info, CancellationToken.None);
         await DataFiles.PutAsync(image.Client, container, new Dictionary<string, byte[]> { ["app.db"] = "changed"u8.ToArray() });
 

@@ -16,7 +16,7 @@ public sealed class BusyboxImageTests
             Assert.StartsWith("sha256:", inspected.ID);
         }
         using var client = await Pipeline.Containers.Engine.ConnectAsync(CancellationToken.None);
-        await Assert.ThrowsAsync<Docker.DotNet.DockerImageNotFoundException>(() => client.Images.InspectImageAsync(tag));
+        await Assert.ThrowsAsync<global::Docker.DotNet.DockerImageNotFoundException>(() => client.Images.InspectImageAsync(tag));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class ProductionValidator(DockerClient client, ILogger log)
         }
     }
 
-    async Task<Docker.DotNet.Models.ImageInspectResponse> InspectAsync(string image, CancellationToken ct)
+    async Task<global::Docker.DotNet.Models.ImageInspectResponse> InspectAsync(string image, CancellationToken ct)
     {
         try
         {
