@@ -37,10 +37,10 @@ internal static partial class WorkflowCheck
             yield return $"TimeoutMinutes is {a.TimeoutMinutes}; use a positive number, or 0 for GitHub's default.";
         if (a.RunsOn.Length == 0 || a.RunsOn.Any(string.IsNullOrWhiteSpace))
             yield return "RunsOn needs at least one runner label, e.g. 'ubuntu-latest' or 'self-hosted'.";
-        var products = a.PublishArtifacts ? build.ProductsOf(a.InvokedTargets) : [];
-        if (a.PublishArtifacts && products.Count == 0)
+        var published = a.PublishArtifacts ? build.ProductsOf(a.InvokedTargets) : [];
+        if (a.PublishArtifacts && published.Count == 0)
             yield return "PublishArtifacts is set, but none of the invoked targets declares an output: add .Produces(\"artifacts/...\") to the target that writes it.";
-        foreach (var path in products.Where(p => Path.IsPathRooted(p) || p.Split('/', '\\').Contains("..") || string.IsNullOrWhiteSpace(p)))
+        foreach (var path in published.Concat(build.ProductsOf(a.StagingTargets)).Distinct().Where(p => Path.IsPathRooted(p) || p.Split('/', '\\').Contains("..") || string.IsNullOrWhiteSpace(p)))
             yield return $"A target produces '{path}'; declare a path inside the repository, relative to its root, e.g. 'artifacts/test-results'.";
         foreach (var name in a.EnvironmentSecrets.Where(n => !IsSecretName(n)))
             yield return $"EnvironmentSecrets names '{name}'; a secret's name is letters, digits and underscores, not starting with a digit or GITHUB_.";

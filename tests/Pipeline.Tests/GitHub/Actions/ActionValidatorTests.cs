@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Pipeline.GitHub.Actions;
 using Pipeline.Tests.Support;
+using YamlDotNet.RepresentationModel;
 using static Pipeline.Tests.GitHub.Actions.WorkflowSamples;
 
 namespace Pipeline.Tests.GitHub.Actions;
@@ -26,6 +28,37 @@ public sealed class ActionValidatorTests
             Assert.True(schema.Valid, $"{file} fails the validator:\n{schema.Output}");
             var lint = await Lint.LintAsync(file, CancellationToken.None);
             Assert.True(lint.Valid, $"{file} fails actionlint:\n{lint.Output}");
+        }
+    }
+
+    /// <summary>actionlint runs shellcheck on <c>run:</c> scripts when it can start it; its WebAssembly build cannot, so this does.</summary>
+    [Fact]
+    public async Task Every_script_of_the_checked_in_workflows_passes_shellcheck()
+    {
+        var dir = TestMachine.TempDirectory("workflow-scripts");
+        try
+        {
+            var scripts = Directory.GetFiles(Path.Combine(TestMachine.RepositoryRoot, ".github", "workflows"), "*.yml").Order()
+                .SelectMany(f => ((YamlMappingNode)Parse(File.ReadAllText(f)).At("jobs")).Children.Values.SelectMany(job => job.Steps()).Where(s => s.Has("run")).Select(s => (File: Path.GetFileName(f), Step: s)))
+                .ToList();
+            Assert.True(scripts.Count >= 7, $"{scripts.Count} scripts");
+            foreach (var (file, step) in scripts)
+            {
+                Assert.Equal("bash", step.Text("shell"));
+                var script = Path.Combine(dir, "step.sh");
+                File.WriteAllText(script, step.Text("run"));
+                var start = new ProcessStartInfo("shellcheck") { RedirectStandardOutput = true, RedirectStandardError = true };
+                foreach (var arg in new[] { "--shell=bash", "--color=never", script })
+                    start.ArgumentList.Add(arg);
+                using var process = Process.Start(start)!;
+                var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+                await process.WaitForExitAsync();
+                Assert.True(process.ExitCode == 0, $"{file}, step '{step.Text("name")}':\n{output}");
+            }
+        }
+        finally
+        {
+            TestMachine.Delete(dir);
         }
     }
 

@@ -55,6 +55,7 @@ internal static class WorkflowSamples
     public static YamlMappingNode BuildStep(this YamlNode workflow, string job) =>
         Steps(workflow, job).Single(s => s.Has("run") && s.Text("name").StartsWith("Run: ", StringComparison.Ordinal));
 
-    public static List<YamlMappingNode> Steps(this YamlNode workflow, string job) =>
-        [.. ((YamlSequenceNode)workflow.At("jobs", job, "steps")).Children.Cast<YamlMappingNode>()];
+    public static List<YamlMappingNode> Steps(this YamlNode workflow, string job) => workflow.At("jobs", job).Steps();
+
+    public static List<YamlMappingNode> Steps(this YamlNode job) => [.. ((YamlSequenceNode)job.At("steps")).Children.Cast<YamlMappingNode>()];
 }
