@@ -174,8 +174,8 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
             Directory.CreateDirectory(context);
             File.Copy(File.Exists("/bin/busybox") ? "/bin/busybox" : "/usr/bin/busybox", Path.Combine(context, "busybox"));
             File.WriteAllText(Path.Combine(context, "Dockerfile"), BadDockerfile);
-            await Docker("build", "-q", "-t", image, context);
-            await Docker("push", image);
+            await TestImages.DockerAsync("build", "-q", "-t", image, context);
+            await TestImages.DockerAsync("push", image);
             var digest = await registry.GetManifestDigestAsync(repository, "1", CancellationToken.None) ?? throw new Xunit.Sdk.XunitException($"{image} is not in the registry");
             var badVersion = $"0.0.0-bad.{site.Prefix}";
             var badFile = Path.Combine(site.Folder, "release-bad.json");
@@ -260,18 +260,5 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
         Assert.Contains(site.AuditSince(0), e => e["version"]?.GetValue<string>() == release.Release.Version && e["outcome"]?.GetValue<string>() == "rolled-back");
         Assert.Equal("healthy", (await site.GetJsonAsync("/health"))["status"]!.GetValue<string>());
         Assert.Equal(Digest(release.ProductionImage), (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"]);
-    }
-
-    static async Task Docker(params string[] args)
-    {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"docker {string.Join(' ', args)} exited with {process.ExitCode}: {await output}{await error}");
     }
 }

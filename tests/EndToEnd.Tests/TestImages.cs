@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Pipeline.Containers;
@@ -43,5 +44,16 @@ public static class TestImages
                 }
             }
         }
+    }
+
+    /// <summary>Runs the docker CLI; throws with its output when it fails.</summary>
+    public static async Task DockerAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("docker");
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        var run = await BuildScript.RunProcessAsync(start, TimeSpan.FromMinutes(5));
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException($"docker {string.Join(' ', args)} exited with {run.ExitCode}: {run.Output}");
     }
 }
