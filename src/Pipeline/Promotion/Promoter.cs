@@ -25,6 +25,7 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         var cancelled = false;
         try
         {
+            await Testing.TestPause.AtAsync("before-deploy", log, ct);
             failure = await Redeploy.DeployAndVerifyAsync(site, release, log, ct);
         }
         catch (OperationCanceledException)
