@@ -11,6 +11,9 @@ public sealed record HostContext(TextWriter Out, IReadOnlyDictionary<string, str
     /// <summary>True to write through <see cref="System.Console"/> (colors); false to write to <see cref="Out"/> only.</summary>
     public bool UseSystemConsole { get; init; }
 
+    /// <summary>The terminal's width in columns, 0 when unknown (then <c>COLUMNS</c> or 80).</summary>
+    public int Width { get; init; }
+
     /// <summary>True to turn Ctrl-C and SIGTERM into cancellation of the run.</summary>
     public bool HandleSignals { get; init; }
 
@@ -19,6 +22,7 @@ public sealed record HostContext(TextWriter Out, IReadOnlyDictionary<string, str
         new(Console.Out, ReadEnvironment(), Directory.GetCurrentDirectory())
         {
             IsTerminal = !Console.IsOutputRedirected,
+            Width = Console.IsOutputRedirected ? 0 : Console.WindowWidth,
             UseSystemConsole = true,
             HandleSignals = true,
         };

@@ -22,6 +22,9 @@ public sealed class ExecutableTarget
     /// <summary>What the target declares it writes (<see cref="ITargetDefinition.Produces"/>), relative to the root.</summary>
     public IReadOnlyList<string> Products => Definition.Products;
 
+    /// <summary>The stage the build puts it in (<see cref="NukeBuild.PipelineStages"/>), if any.</summary>
+    public string? Stage { get; internal set; }
+
     /// <summary>True for the targets run when none is given.</summary>
     public bool IsDefault { get; internal set; }
 

@@ -10,6 +10,9 @@ internal sealed class TargetDefinition : ITargetDefinition
     public bool IsListed { get; private set; } = true;
     public List<string> Products { get; } = [];
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
+
+    /// <summary>The delegates as written (actions, conditions, requirements): where <see cref="ParameterUse"/> looks.</summary>
+    public List<Delegate> Code { get; } = [];
     public List<Target> DependsOnTargets { get; } = [];
     public List<Target> DependentForTargets { get; } = [];
     public List<Target> BeforeTargets { get; } = [];
@@ -26,20 +29,20 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Description(string description) => Do(() => DescriptionText = description);
     public ITargetDefinition Unlisted() => Do(() => IsListed = false);
     public ITargetDefinition Produces(params string[] paths) => Do(() => Products.AddRange(paths));
-    public ITargetDefinition Executes(Action action) => Do(() => Actions.Add(_ => { action(); return Task.CompletedTask; }));
-    public ITargetDefinition Executes(Func<Task> action) => Do(() => Actions.Add(_ => action()));
-    public ITargetDefinition Executes(Func<CancellationToken, Task> action) => Do(() => Actions.Add(action));
+    public ITargetDefinition Executes(Action action) => Do(() => Actions.Add(_ => { action(); return Task.CompletedTask; }), action);
+    public ITargetDefinition Executes(Func<Task> action) => Do(() => Actions.Add(_ => action()), action);
+    public ITargetDefinition Executes(Func<CancellationToken, Task> action) => Do(() => Actions.Add(action), action);
     public ITargetDefinition DependsOn(params Target[] targets) => Do(() => DependsOnTargets.AddRange(targets));
     public ITargetDefinition DependentFor(params Target[] targets) => Do(() => DependentForTargets.AddRange(targets));
     public ITargetDefinition Before(params Target[] targets) => Do(() => BeforeTargets.AddRange(targets));
     public ITargetDefinition After(params Target[] targets) => Do(() => AfterTargets.AddRange(targets));
     public ITargetDefinition Triggers(params Target[] targets) => Do(() => TriggersTargets.AddRange(targets));
     public ITargetDefinition TriggeredBy(params Target[] targets) => Do(() => TriggeredByTargets.AddRange(targets));
-    public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string? text = null) => Do(() => StaticConditions.Add(new(condition, Lambda.Body(text))));
-    public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string? text = null) => Do(() => DynamicConditions.Add(new(condition, Lambda.Body(text))));
+    public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string? text = null) => Do(() => StaticConditions.Add(new(condition, Lambda.Body(text))), condition);
+    public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string? text = null) => Do(() => DynamicConditions.Add(new(condition, Lambda.Body(text))), condition);
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) => Do(() => SkippedBehavior = behavior);
-    public ITargetDefinition Requires(Func<object?> member, string? text = null) => Do(() => Requirements.Add(new(() => IsSet(member()), Lambda.Body(text))));
-    public ITargetDefinition Requires(Func<bool> condition, string? text = null) => Do(() => Requirements.Add(new(condition, Lambda.Body(text))));
+    public ITargetDefinition Requires(Func<object?> member, string? text = null) => Do(() => Requirements.Add(new(() => IsSet(member()), Lambda.Body(text))), member);
+    public ITargetDefinition Requires(Func<bool> condition, string? text = null) => Do(() => Requirements.Add(new(condition, Lambda.Body(text))), condition);
     public ITargetDefinition ProceedAfterFailure() => Do(() => Proceeds = true);
     public ITargetDefinition AssuredAfterFailure() => Do(() => Assured = true);
 
@@ -54,9 +57,11 @@ internal sealed class TargetDefinition : ITargetDefinition
         _ => true,
     };
 
-    TargetDefinition Do(Action change)
+    TargetDefinition Do(Action change, Delegate? code = null)
     {
         change();
+        if (code is not null)
+            Code.Add(code);
         return this;
     }
 }

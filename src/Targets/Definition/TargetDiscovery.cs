@@ -34,6 +34,11 @@ internal static class TargetDiscovery
             foreach (var other in d.BeforeTargets.Select(Find))
                 other.RunsAfterList.Add(target);
         }
+        foreach (var stage in build.PipelineStages)
+        {
+            foreach (var member in stage.Targets)
+                byDelegate[member].Stage ??= stage.Name;
+        }
         foreach (var target in targets)
         {
             Dedupe(target.DependencyList);

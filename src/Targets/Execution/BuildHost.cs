@@ -26,16 +26,18 @@ public static class BuildHost
         var mode = OutputModes.Detect(context.Environment, context.IsTerminal);
         var root = HostStartup.FindRoot(arguments, context);
         var verbosity = HostStartup.ParseVerbosity(arguments);
-        var logFile = root is null ? null : Path.Combine(root, "logs", "build", $"{HostStartup.LogName<T>(arguments, defaults)}-{DateTime.Now:yyyyMMdd}.log");
+        var logFile = root is null || arguments.Has("completion") ? null : Path.Combine(root, "logs", "build", $"{HostStartup.LogName<T>(arguments, defaults)}-{DateTime.Now:yyyyMMdd}.log");
         using var logger = BuildLogging.Create(mode, context.Out, context.UseSystemConsole && mode == OutputMode.Terminal, HostStartup.Level(verbosity ?? Verbosity.Normal), logFile, redactor);
         Log.Logger = logger;
-        var output = new BuildOutput(mode, context.Out, logger, redactor);
+        var output = new BuildOutput(mode, context.Out, logger, redactor, HostStartup.Width(context)) { StepSummary = context.Environment.GetValueOrDefault("GITHUB_STEP_SUMMARY") };
         try
         {
             if (verbosity is null)
                 throw new UsageException($"Unknown verbosity '{string.Join(" ", arguments.Find("verbosity")!.Values)}'. Use quiet, minimal, normal or verbose.");
             if (root is null)
-                throw new UsageException($"No .nuke folder found above {context.WorkingDirectory}. Run from inside the repository or pass --root <path>.");
+                throw new UsageException(arguments.Find("root") is { } given
+                    ? $"--root '{given.Values.FirstOrDefault()}' is not a repository root: it has no .nuke folder. Pass the folder that holds .nuke/, or drop --root."
+                    : $"No .nuke folder found above {context.WorkingDirectory}. Run from inside the repository or pass --root <path>.");
             build.RootDirectory = root;
             build.Verbosity = verbosity.Value;
             build.OutputMode = mode;
@@ -71,6 +73,13 @@ public static class BuildHost
         foreach (var t in targets)
             t.IsDefault = defaults.Contains(t.Name);
         var parameters = ParameterMember.Discover(build.GetType());
+        arguments.ClaimTargets(targets, parameters);
+        if (arguments.Find("completion") is { } shell)
+        {
+            context.Out.Write(shell.Values is ["bash"] ? Completion.Bash(targets, parameters)
+                : throw new UsageException($"--completion supports bash only, e.g. source <(./build.sh --completion bash); got '{string.Join(" ", shell.Values)}'."));
+            return 0;
+        }
         var profiles = arguments.Find("profile")?.Values ?? [];
         new ParameterResolver(context.Environment, build.RootDirectory / ".nuke").Resolve(build, parameters, arguments, profiles);
         foreach (var secret in parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)))
@@ -87,9 +96,14 @@ public static class BuildHost
             output.Line($"{build.GetType().Name} · {build.RootDirectory}");
         if (arguments.Has("help"))
         {
-            HelpPrinter.Help(output, build, targets, parameters);
+            if (arguments.Targets.Count == 0)
+                HelpPrinter.Help(output, build, targets, parameters);
+            foreach (var target in Invoked(targets, arguments.Targets))
+                HelpPrinter.Help(output, build, target, ExecutionPlanner.Plan(targets, [target]), parameters);
             return 0;
         }
+        if (arguments.Has("skip") && arguments.Targets.Count == 0)
+            throw new UsageException($"--skip needs the target to run: ./build.sh <target> --skip [targets]. Name the target, even the default ({string.Join(", ", defaults)}).");
 
         var invoked = Invoked(targets, arguments.Targets.Count > 0 ? arguments.Targets : defaults);
         build.InvokedTargets = invoked;
@@ -117,9 +131,12 @@ public static class BuildHost
         return cancellation.IsCancellationRequested ? Cancelled : succeeded ? 0 : Failed;
     }
 
-    static string Suggest(string name, IReadOnlyList<ExecutableTarget> targets) =>
-        Names.Hint(name, targets.Select(t => t.Name)) is { Length: > 0 } hint ? hint
-            : $" Targets: {string.Join(", ", targets.Where(t => t.IsListed).Select(t => t.Name))}.";
+    /// <summary>A "did you mean" from the listed targets only (hidden ones are never suggested), else the list of them.</summary>
+    internal static string Suggest(string name, IReadOnlyList<ExecutableTarget> targets)
+    {
+        var listed = targets.Where(t => t.IsListed).Select(t => t.Name).ToList();
+        return Names.Hint(name, listed) is { Length: > 0 } hint ? hint : $" Targets: {string.Join(", ", listed)}.";
+    }
 
     static List<ExecutableTarget> Invoked(IReadOnlyList<ExecutableTarget> targets, IEnumerable<string> names) =>
         names.Select(name => targets.FirstOrDefault(t => Names.Normalize(t.Name) == Names.Normalize(name))

@@ -2,13 +2,17 @@ using Serilog.Events;
 
 namespace Targets;
 
-/// <summary>What the host settles before anything else: root, verbosity, log file name, CI.</summary>
+/// <summary>What the host settles before anything else: root, verbosity, width, log file name, CI.</summary>
 internal static class HostStartup
 {
+    /// <summary>The folder holding <c>.nuke/</c>: <c>--root</c> when it has one, else the nearest above the working directory; null when none.</summary>
     public static AbsolutePath? FindRoot(Arguments arguments, HostContext context)
     {
-        if (arguments.Find("root")?.Values.FirstOrDefault() is { } given)
-            return Path.GetFullPath(given, context.WorkingDirectory);
+        if (arguments.Find("root") is { } option)
+        {
+            var given = Path.GetFullPath(option.Values.FirstOrDefault() ?? ".nuke-missing", context.WorkingDirectory);
+            return Directory.Exists(Path.Combine(given, ".nuke")) ? (AbsolutePath)given : null;
+        }
         foreach (var start in new[] { context.WorkingDirectory, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
@@ -28,6 +32,10 @@ internal static class HostStartup
         return value is null ? Verbosity.Normal
             : Enum.GetValues<Verbosity>().Cast<Verbosity?>().FirstOrDefault(v => Names.Normalize(v.ToString()!) == Names.Normalize(value));
     }
+
+    /// <summary>The columns to fit: <c>COLUMNS</c>, else the terminal's width, else 80; never fewer than 80.</summary>
+    public static int Width(HostContext context) =>
+        Math.Max(80, int.TryParse(context.Environment.GetValueOrDefault("COLUMNS"), out var columns) && columns > 0 ? columns : context.Width);
 
     public static LogEventLevel Level(Verbosity verbosity) => verbosity switch
     {

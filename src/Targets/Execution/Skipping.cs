@@ -11,7 +11,7 @@ internal static class Skipping
         if (skip is not null)
         {
             var named = skip.Values.Select(name => all.FirstOrDefault(t => Names.Normalize(t.Name) == Names.Normalize(name))
-                ?? throw new UsageException($"--skip names unknown target '{name}'.{Names.Hint(name, all.Select(t => t.Name))}")).ToList();
+                ?? throw new UsageException($"--skip names unknown target '{name}'.{BuildHost.Suggest(name, all)}")).ToList();
             foreach (var target in plan.Where(t => named.Count > 0 ? named.Contains(t) : !invoked.Contains(t) && !t.Definition.Assured))
                 Skip(target, "--skip");
         }

@@ -24,26 +24,37 @@ public static class Names
         return sb.ToString();
     }
 
-    /// <summary>The closest candidate to <paramref name="name"/>, or null when none is close.</summary>
-    public static string? Closest(string name, IEnumerable<string> candidates)
+    /// <summary>
+    /// The candidates nearest to <paramref name="name"/> (at most three, equally near), or none when none is near.
+    /// A near miss of a whole name beats one of its beginning: <c>Promte</c> finds <c>PromoteToProduction</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates)
     {
-        var wanted = Normalize(name);
-        var best = candidates
-            .Select(c => (Candidate: c, Distance: Distance(wanted, Normalize(c))))
-            .OrderBy(x => x.Distance)
-            .FirstOrDefault();
-        var limit = Math.Max(2, wanted.Length / 3);
-        return best.Candidate is not null && best.Distance <= limit ? best.Candidate : null;
+        var typed = Normalize(name);
+        var near = candidates.Distinct().Select(c => (Candidate: c, Distance: Distance(typed, Normalize(c))))
+            .Where(x => x.Distance <= Math.Max(2, typed.Length / 3)).ToList();
+        var best = near.Count == 0 ? 0 : near.Min(x => x.Distance);
+        return [.. near.Where(x => x.Distance == best).Take(3).Select(x => x.Candidate)];
     }
 
-    /// <summary>", did you mean X?" or nothing.</summary>
-    internal static string Hint(string name, IEnumerable<string> candidates, Func<string, string>? format = null) =>
-        Closest(name, candidates) is { } match ? $" Did you mean '{(format ?? (s => s))(match)}'?" : "";
-
-    static int Distance(string a, string b)
+    /// <summary>" Did you mean 'X'?" or " Did you mean 'X', 'Y' or 'Z'?", or nothing.</summary>
+    internal static string Hint(string name, IEnumerable<string> candidates, Func<string, string>? format = null)
     {
-        if (Math.Min(a.Length, b.Length) >= 4 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)))
-            return a.Length == b.Length ? 0 : 1;
+        var quoted = Closest(name, candidates).Select(c => $"'{(format ?? (s => s))(c)}'").ToList();
+        return quoted.Count == 0 ? "" : $" Did you mean {(quoted.Count == 1 ? quoted[0] : $"{string.Join(", ", quoted[..^1])} or {quoted[^1]}")}?";
+    }
+
+    static int Distance(string typed, string candidate)
+    {
+        var whole = Levenshtein(typed, candidate);
+        if (typed.Length < 4 || candidate.Length <= typed.Length)
+            return whole;
+        var start = Enumerable.Range(typed.Length - 1, 3).Where(n => n <= candidate.Length).Min(n => Levenshtein(typed, candidate[..n]));
+        return Math.Min(whole, start + 1);
+    }
+
+    static int Levenshtein(string a, string b)
+    {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
         for (var j = 0; j <= b.Length; j++) d[0, j] = j;

@@ -7,11 +7,9 @@ public sealed class ParameterMember
 {
     const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
-    readonly MemberInfo member;
-
     ParameterMember(MemberInfo member, ParameterAttribute attribute)
     {
-        this.member = member;
+        Member = member;
         Name = attribute.Name ?? member.Name;
         Description = attribute.Description;
         IsSecret = member.IsDefined(typeof(SecretAttribute));
@@ -36,7 +34,9 @@ public sealed class ParameterMember
     /// <summary>Where the value came from after resolution (argument, environment, file, default).</summary>
     public string Source { get; internal set; } = "default";
 
-    internal object? GetValue(object build) => member switch
+    internal MemberInfo Member { get; }
+
+    internal object? GetValue(object build) => Member switch
     {
         FieldInfo f => f.GetValue(build),
         PropertyInfo p => p.GetValue(build),
@@ -45,7 +45,7 @@ public sealed class ParameterMember
 
     internal void SetValue(object build, object? value)
     {
-        switch (member)
+        switch (Member)
         {
             case FieldInfo f:
                 f.SetValue(build, value);

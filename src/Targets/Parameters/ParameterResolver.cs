@@ -16,6 +16,15 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
         files.Add(ParameterFiles.Read(Path.Combine(nukeDirectory, "parameters.json"), required: false));
         foreach (var file in files)
             CheckKeys(members, file);
+        foreach (var key in new[] { "target", "skip" })
+        {
+            var value = files.Select(f => f.GetValueOrDefault(key)).FirstOrDefault(v => v is not null);
+            if (arguments.Has(key) || value is null)
+                continue;
+            arguments.Options.Add(new Option(key, [.. value.Values]));
+            if (key == "target")
+                arguments.Targets.AddRange(value.Values);
+        }
 
         foreach (var member in members)
         {
@@ -69,7 +78,7 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
 
     static void CheckKeys(IReadOnlyList<ParameterMember> members, Dictionary<string, FileValue> file)
     {
-        foreach (var (key, value) in file)
+        foreach (var (key, value) in file.Where(f => f.Key is not ("target" or "skip")))
         {
             if (!members.Any(m => Names.Normalize(m.Name) == key))
                 throw new UsageException($"{value.File} sets '{value.Key}', which is not a parameter of this build.{Names.Hint(value.Key, members.Select(m => m.Name))} Remove or rename it.");
