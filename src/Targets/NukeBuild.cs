@@ -58,7 +58,9 @@ public abstract class NukeBuild
     public OutputMode OutputMode { get; internal set; }
 
     /// <summary>The stages in pipeline order: <c>--help</c> lists targets under them, and listed targets in none last.</summary>
-    protected internal virtual IEnumerable<Stage> PipelineStages => [];
+    protected virtual IEnumerable<Stage> PipelineStages => [];
+
+    internal IEnumerable<Stage> Stages => PipelineStages;
 
     internal ExecutableTarget? CurrentTarget { get; set; }
     internal BuildOutput? Output { get; set; }

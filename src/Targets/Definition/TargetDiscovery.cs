@@ -34,7 +34,7 @@ internal static class TargetDiscovery
             foreach (var other in d.BeforeTargets.Select(Find))
                 other.RunsAfterList.Add(target);
         }
-        foreach (var stage in build.PipelineStages)
+        foreach (var stage in build.Stages)
         {
             foreach (var member in stage.Targets)
                 byDelegate[member].Stage ??= stage.Name;

@@ -94,11 +94,11 @@ public static class BuildHost
         build.OnBuildInitialized();
         if (!arguments.Has("no-logo") && !arguments.Has("help") && output.Mode == OutputMode.Terminal)
             output.Line($"{build.GetType().Name} · {build.RootDirectory}");
-        if (arguments.Has("help"))
+        if (arguments.Find("help") is { } help)
         {
-            if (arguments.Targets.Count == 0)
+            if (arguments.Targets.Count + help.Values.Count == 0)
                 HelpPrinter.Help(output, build, targets, parameters);
-            foreach (var target in Invoked(targets, arguments.Targets))
+            foreach (var target in Invoked(targets, arguments.Targets.Concat(help.Values)))
                 HelpPrinter.Help(output, build, target, ExecutionPlanner.Plan(targets, [target]), parameters);
             return 0;
         }

@@ -22,8 +22,8 @@ internal static class HelpPrinter
     {
         var defaults = string.Join(", ", targets.Where(t => t.IsDefault).Select(t => t.Name));
         output.Wrapped($"Usage: ./build.sh <target> [--parameter value ...]   Without a target: {defaults} (*). ./build.sh --help <target> shows a target's parameters, dependencies and examples.");
-        var stages = build.PipelineStages.Select(s => (s.Name, Targets: s.Targets.Select(d => targets.First(t => t.Factory.Equals(d)))))
-            .Append((Name: build.PipelineStages.Any() ? "other" : "targets", Targets: targets.Where(t => t.Stage is null)));
+        var stages = build.Stages.Select(s => (s.Name, Targets: s.Targets.Select(d => targets.First(t => t.Factory.Equals(d)))))
+            .Append((Name: build.Stages.Any() ? "other" : "targets", Targets: targets.Where(t => t.Stage is null)));
         var width = targets.Where(t => t.IsListed).Max(t => t.Name.Length + 2);
         foreach (var (name, members) in stages.Where(s => s.Targets.Any(t => t.IsListed)))
         {
