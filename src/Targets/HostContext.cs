@@ -8,9 +8,6 @@ public sealed record HostContext(TextWriter Out, IReadOnlyDictionary<string, str
     /// <summary>True when the output is an interactive terminal.</summary>
     public bool IsTerminal { get; init; }
 
-    /// <summary>True to write through <see cref="System.Console"/> (colors); false to write to <see cref="Out"/> only.</summary>
-    public bool UseSystemConsole { get; init; }
-
     /// <summary>The terminal's width in columns, 0 when unknown (then <c>COLUMNS</c> or 80).</summary>
     public int Width { get; init; }
 
@@ -23,7 +20,6 @@ public sealed record HostContext(TextWriter Out, IReadOnlyDictionary<string, str
         {
             IsTerminal = !Console.IsOutputRedirected,
             Width = Console.IsOutputRedirected ? 0 : Console.WindowWidth,
-            UseSystemConsole = true,
             HandleSignals = true,
         };
 

@@ -12,13 +12,13 @@ internal static class Skipping
         {
             var named = skip.Values.Select(name => all.FirstOrDefault(t => Names.Normalize(t.Name) == Names.Normalize(name))
                 ?? throw new UsageException($"--skip names unknown target '{name}'.{BuildHost.Suggest(name, all)}")).ToList();
-            foreach (var target in plan.Where(t => named.Count > 0 ? named.Contains(t) : !invoked.Contains(t) && !t.Definition.Assured))
+            foreach (var target in plan.Where(t => named.Count > 0 ? named.Contains(t) : !invoked.Contains(t) && !t.Assured))
                 Skip(target, "--skip");
         }
 
         foreach (var target in plan.Where(t => t.Status != TargetStatus.Skipped))
         {
-            var condition = target.Definition.StaticConditions.FirstOrDefault(c => !c.Holds());
+            var condition = target.StaticConditions.FirstOrDefault(c => !c.Holds());
             if (condition is not null)
                 Skip(target, $"condition false: {condition.Text}");
         }
@@ -37,7 +37,7 @@ internal static class Skipping
         {
             if (!needed.Add(target))
                 continue;
-            var prune = target.Status == TargetStatus.Skipped && target.Definition.SkippedBehavior == DependencyBehavior.Skip;
+            var prune = target.Status == TargetStatus.Skipped && target.SkippedBehavior == DependencyBehavior.Skip;
             foreach (var next in (prune ? [] : target.DependencyList).Concat(target.TriggerList))
                 pending.Push(next);
         }

@@ -121,11 +121,7 @@ internal sealed class BuildOutput(OutputMode mode, TextWriter console, ILogger l
     /// <summary>The file only in terminal and plain modes (the console shows a header instead); everywhere in JSON mode.</summary>
     ILogger Quiet() => mode == OutputMode.Json ? log : log.ForContext(BuildLogging.FileOnly, true);
 
-    void Console(string text)
-    {
-        lock (console)
-            console.WriteLine(text);
-    }
+    void Console(string text) => console.WriteLine(text);
 
     internal static string Format(TimeSpan d) =>
         d.TotalHours >= 1 ? d.ToString(@"h\:mm\:ss") : d.TotalSeconds >= 60 ? d.ToString(@"m\:ss") : $"{d.TotalSeconds:0.0}s";

@@ -51,10 +51,10 @@ internal static class HelpPrinter
         output.Write(_ => Grid([
             ("Depends on", List(target.Dependencies)),
             ("Triggers", List(target.Triggers)),
-            ("Requires", List(target.Definition.Requirements.Select(r => r.Text))),
+            ("Requires", List(target.Requirements.Select(r => r.Text))),
             ("Runs", $"{plan.Count} target(s): {List(plan)}"),
         ]));
-        var required = string.Join(" ", target.Definition.Requirements.Select(r => r.Text));
+        var required = string.Join(" ", target.Requirements.Select(r => r.Text));
         var used = ParameterUse.Find(target, parameters)
             .OrderBy(p => target.Description?.Contains("--" + p.CliName, StringComparison.Ordinal) == true ? 0 : required.Contains(p.Name, StringComparison.Ordinal) ? 1 : 2).ToList();
         output.Line();
@@ -79,8 +79,8 @@ internal static class HelpPrinter
         foreach (var t in plan)
         {
             var note = t.Status == TargetStatus.Skipped ? $"  (skipped: {t.Reason})"
-                : t.Definition.Assured ? "  (assured: runs even after a failure)"
-                : t.Definition.DynamicConditions.Count > 0 ? $"  (only when {string.Join(" && ", t.Definition.DynamicConditions.Select(c => c.Text))})"
+                : t.Assured ? "  (assured: runs even after a failure)"
+                : t.DynamicConditions.Count > 0 ? $"  (only when {string.Join(" && ", t.DynamicConditions.Select(c => c.Text))})"
                 : "";
             output.Line($"  {++i,2}. {t.Name}{note}");
         }

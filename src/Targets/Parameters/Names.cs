@@ -1,28 +1,16 @@
-using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Targets;
 
 /// <summary>Spellings of target and parameter names, and "did you mean" suggestions.</summary>
-public static class Names
+public static partial class Names
 {
     /// <summary>Lower case without dashes and underscores: how names are matched.</summary>
     public static string Normalize(string name) =>
         new(name.Where(c => c is not ('-' or '_')).Select(char.ToLowerInvariant).ToArray());
 
-    /// <summary><c>RegistryPassword</c> becomes <c>registry-password</c>.</summary>
-    public static string Kebab(string name)
-    {
-        var sb = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            var boundary = char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])));
-            if (boundary)
-                sb.Append('-');
-            sb.Append(c == '_' ? '-' : char.ToLowerInvariant(c));
-        }
-        return sb.ToString();
-    }
+    /// <summary><c>RegistryPassword</c> becomes <c>registry-password</c>, <c>GitHubAPIUrl</c> <c>git-hub-api-url</c>.</summary>
+    public static string Kebab(string name) => KebabBoundary().Replace(name, "-").Replace('_', '-').ToLowerInvariant();
 
     /// <summary>
     /// The candidates nearest to <paramref name="name"/> (at most three, equally near), or none when none is near.
@@ -63,4 +51,7 @@ public static class Names
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
         return d[a.Length, b.Length];
     }
+
+    [GeneratedRegex("(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")]
+    private static partial Regex KebabBoundary();
 }

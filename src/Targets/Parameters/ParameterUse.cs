@@ -18,7 +18,7 @@ internal static class ParameterUse
     {
         var read = new HashSet<MemberInfo>();
         var seen = new HashSet<MemberInfo>();
-        foreach (var code in target.Definition.Code)
+        foreach (var code in target.Code)
             Scan(code.Method, seen, read);
         return [.. parameters.Where(p => read.Contains(p.Member) || p.Member is PropertyInfo { GetMethod: { } get } && read.Contains(get))];
     }
