@@ -67,6 +67,8 @@ internal sealed class BuildOutput(OutputMode mode, TextWriter console, ILogger l
         {
             var table = new Table().Border(TableBorder.Simple).AddColumns("Target", "Status", "Duration", "Notes");
             table.Columns[0].PadLeft(0);
+            foreach (var column in table.Columns.Take(3))
+                column.NoWrap();
             for (var i = 0; i < rows.Count; i++)
             {
                 var style = color && i < plan.Count ? Styles(plan[i].Status) : Style.Plain;
