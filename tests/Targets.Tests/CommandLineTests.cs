@@ -53,6 +53,18 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(["Restore"], r.Ran);
     }
 
+    [Fact]
+    public void A_profile_before_the_target_does_not_swallow_it()
+    {
+        root.WriteNuke("parameters.ci.json", """{ "Registry": "ci:5000" }""");
+
+        var r = root.Run<HelpBuild>(["--profile", "ci", "Restore"], null, x => x.Test);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("ci:5000", r.As<HelpBuild>().Registry);
+        Assert.Equal(["Restore"], r.Ran);
+    }
+
     [Theory]
     [InlineData("--skip", "Compile")]
     [InlineData("--skip")]

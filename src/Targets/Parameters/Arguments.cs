@@ -56,7 +56,7 @@ internal sealed class Arguments
             var parameter = parameters.FirstOrDefault(p => Names.Normalize(p.CliName) == option.Key);
             var type = parameter is null ? null : Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
             var takes = Flags.Any(f => Names.Normalize(f) == option.Key) || type == typeof(bool) ? 0
-                : type?.IsArray == true || option.Key is "skip" or "target" or "profile" ? int.MaxValue
+                : type?.IsArray == true || option.Key is "skip" or "target" ? int.MaxValue
                 : 1;
             var claimed = option.Values.Skip(takes).Where(v => targets.Any(t => Names.Normalize(t.Name) == Names.Normalize(v))).ToList();
             option.Values.RemoveAll(claimed.Contains);
