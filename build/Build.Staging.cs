@@ -76,7 +76,7 @@ partial class Build
         var port = environment == DeployEnvironment.Staging ? StagingPort : ProductionPort;
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         var workflows = ScenarioLoader.LoadAll(RootDirectory / "deploy" / "workflows");
-        var report = await new ScenarioRunner(http, log).RunAsync(workflows, new ScenarioRunOptions { SmokeOnly = smokeOnly, EnvironmentName = Name(environment) }, ct);
+        var report = await new ScenarioRunner(http, log, new HostMasker(Redactor)).RunAsync(workflows, new ScenarioRunOptions { SmokeOnly = smokeOnly, EnvironmentName = Name(environment) }, ct);
         Print(w => report.Write(w));
         report.WriteJson(ScenarioReport.ArtifactPath(RootDirectory / "artifacts", Name(environment)));
         ReportSummary("", report.Summary);

@@ -1,3 +1,5 @@
+using Pipeline.Output;
+
 namespace Pipeline.Scenarios;
 
 /// <summary>An assertion that did not hold.</summary>
@@ -9,6 +11,6 @@ public sealed record AssertionFailure(string Assertion, string Expected, string 
     /// <summary>One line: the assertion, expected and actual.</summary>
     public string Describe() => $"{Assertion}: expected {Expected}, actual {Actual}";
 
-    internal AssertionFailure Redacted(SecretMask mask) =>
-        new(mask.Redact(Assertion), mask.Redact(Expected), mask.Redact(Actual));
+    internal AssertionFailure Redacted(ISecretMasker mask) =>
+        new(mask.Mask(Assertion), mask.Mask(Expected), mask.Mask(Actual));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Output;
 using Serilog;
 
 namespace Pipeline.Scenarios;
@@ -7,7 +8,7 @@ namespace Pipeline.Scenarios;
 /// Runs scenarios against a service (the client's base address, e.g. <c>http://127.0.0.1:8080</c>). A failing step
 /// stops its scenario, later steps are reported as not run, and the other scenarios still run.
 /// </summary>
-public sealed class ScenarioRunner(HttpClient http, ILogger log)
+public sealed class ScenarioRunner(HttpClient http, ILogger log, ISecretMasker masker)
 {
     /// <summary>Runs the scenarios (only the smoke ones when <see cref="ScenarioRunOptions.SmokeOnly"/>) one after another.</summary>
     public async Task<ScenarioReport> RunAsync(IReadOnlyList<Scenario> scenarios, ScenarioRunOptions options, CancellationToken cancellationToken)
@@ -20,7 +21,7 @@ public sealed class ScenarioRunner(HttpClient http, ILogger log)
                 ? $"None of the {scenarios.Count} scenarios is marked \"smoke\": true, so the smoke run would check nothing: mark the scenarios the post-deploy verification should run."
                 : "There are no scenarios to run: add *.json files to deploy/workflows.");
         var environment = options.Variables();
-        var mask = SecretMask.FromEnvironment(environment);
+        masker.LearnFromEnvironment(environment);
         var unique = options.NewUnique();
         var steps = new StepRunner(http, options);
         var started = DateTimeOffset.UtcNow;
@@ -28,14 +29,14 @@ public sealed class ScenarioRunner(HttpClient http, ILogger log)
         log.Information("Running {Count} workflow scenario(s) against {Address:l} ({Environment:l})", selected.Count, address, options.EnvironmentName);
         var results = new List<ScenarioResult>();
         foreach (var scenario in selected)
-            results.Add(await RunScenarioAsync(scenario, new ScenarioVariables(unique, environment, mask), steps, mask, cancellationToken));
+            results.Add(await RunScenarioAsync(scenario, new ScenarioVariables(unique, environment, masker), steps, cancellationToken));
         var report = new ScenarioReport(options.EnvironmentName, address.ToString().TrimEnd('/'), started, clock.Elapsed,
-            [.. results.Select(r => r with { Steps = [.. r.Steps.Select(s => s.Redacted(mask))] })]);
+            [.. results.Select(r => r with { Steps = [.. r.Steps.Select(s => s.Redacted(masker))] })]);
         log.Write(report.Passed ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Error, "{Summary:l}", report.Summary);
         return report;
     }
 
-    async Task<ScenarioResult> RunScenarioAsync(Scenario scenario, ScenarioVariables variables, StepRunner steps, SecretMask mask, CancellationToken ct)
+    async Task<ScenarioResult> RunScenarioAsync(Scenario scenario, ScenarioVariables variables, StepRunner steps, CancellationToken ct)
     {
         log.Information("Scenario {Scenario:l} ({Source:l})", scenario.Name, Path.GetFileName(scenario.Source));
         var results = new List<StepResult>();
@@ -47,7 +48,7 @@ public sealed class ScenarioRunner(HttpClient http, ILogger log)
                 log.Information("  {Step:l}: not run", step.Name);
                 continue;
             }
-            var result = (await steps.RunAsync(step, variables, ct)).Redacted(mask);
+            var result = (await steps.RunAsync(step, variables, ct)).Redacted(masker);
             results.Add(result);
             if (result.Status == ScenarioStatus.Passed)
                 log.Information("  {Step:l}: passed in {Duration} ms ({Request:l} -> {Status})", step.Name, result.DurationMs, result.Request, result.ResponseStatus);

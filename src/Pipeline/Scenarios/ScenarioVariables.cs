@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Pipeline.Output;
 
 namespace Pipeline.Scenarios;
 
@@ -7,7 +8,7 @@ namespace Pipeline.Scenarios;
 /// What <c>${name}</c> placeholders stand for in one scenario: values captured by earlier steps, <c>${unique}</c> (one value
 /// per run) and <c>${env.NAME}</c> (an environment variable; secret-named ones are added to the mask when used).
 /// </summary>
-public sealed partial class ScenarioVariables(string unique, IReadOnlyDictionary<string, string> environment, SecretMask mask)
+public sealed partial class ScenarioVariables(string unique, IReadOnlyDictionary<string, string> environment, ISecretMasker mask)
 {
     const string EnvironmentPrefix = "env.";
     readonly Dictionary<string, JsonNode?> captured = new(StringComparer.Ordinal);
@@ -56,8 +57,8 @@ public sealed partial class ScenarioVariables(string unique, IReadOnlyDictionary
     {
         if (!environment.TryGetValue(name, out var value))
             throw new ScenarioException($"${{env.{name}}} is used but the environment variable {name} is not set: set it before running the workflow tests.");
-        if (Tools.SecretNames.IsSecret(name))
-            mask.Add(value);
+        if (mask.IsSecretName(name))
+            mask.Learn(value);
         return value;
     }
 

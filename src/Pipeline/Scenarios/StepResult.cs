@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Pipeline.Output;
 
 namespace Pipeline.Scenarios;
 
@@ -38,11 +39,11 @@ public sealed record StepResult(string Name, ScenarioStatus Status, [property: J
     internal static string Excerpt(string body) =>
         body.Length <= ExcerptLength ? body : $"{body[..ExcerptLength]}... ({body.Length - ExcerptLength} more characters)";
 
-    internal StepResult Redacted(SecretMask mask) => this with
+    internal StepResult Redacted(ISecretMasker mask) => this with
     {
-        Request = Request is null ? null : mask.Redact(Request),
+        Request = Request is null ? null : mask.Mask(Request),
         Failure = Failure?.Redacted(mask),
-        Error = Error is null ? null : mask.Redact(Error),
-        ResponseExcerpt = ResponseExcerpt is null ? null : mask.Redact(ResponseExcerpt),
+        Error = Error is null ? null : mask.Mask(Error),
+        ResponseExcerpt = ResponseExcerpt is null ? null : mask.Mask(ResponseExcerpt),
     };
 }

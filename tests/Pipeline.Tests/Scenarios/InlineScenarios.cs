@@ -15,7 +15,7 @@ internal static class InlineScenarios
         HttpClient http, ScenarioRunOptions options, params Scenario[] workflows)
     {
         var (log, sink) = InMemorySink.CreateLogger();
-        var report = await new ScenarioRunner(http, log).RunAsync(workflows, options, CancellationToken.None);
+        var report = await new ScenarioRunner(http, log, Maskers.New()).RunAsync(workflows, options, CancellationToken.None);
         var table = new StringWriter();
         report.Write(table);
         return (report, table.ToString(), sink);

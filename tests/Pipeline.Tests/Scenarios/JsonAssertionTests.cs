@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pipeline.Scenarios;
+using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Scenarios;
 
@@ -10,7 +11,7 @@ public sealed class JsonAssertionTests
 
     static ScenarioVariables Variables(params (string Name, JsonNode? Value)[] captured)
     {
-        var variables = new ScenarioVariables("u1", new Dictionary<string, string> { ["API_TOKEN"] = "secret-token" }, new SecretMask());
+        var variables = new ScenarioVariables("u1", new Dictionary<string, string> { ["API_TOKEN"] = "secret-token" }, Maskers.New());
         foreach (var (name, value) in captured)
             variables.Capture(name, value);
         return variables;
@@ -83,13 +84,14 @@ public sealed class JsonAssertionTests
     [Fact]
     public void The_mask_hides_secret_named_variables_and_leaves_the_rest()
     {
-        var mask = SecretMask.FromEnvironment(new Dictionary<string, string>
+        var mask = Maskers.New();
+        mask.LearnFromEnvironment(new Dictionary<string, string>
         {
             ["GITHUB_TOKEN"] = "ghp_abcdef123", ["MY_SECRET"] = "short", ["DB_PASSWORD"] = "correct-horse", ["HOME"] = "/home/someone",
         });
 
-        Assert.Equal("*** and *** but short, /home/someone", mask.Redact("ghp_abcdef123 and correct-horse but short, /home/someone"));
-        Assert.True(Pipeline.Tools.SecretNames.IsSecret("registry_key"));
-        Assert.False(Pipeline.Tools.SecretNames.IsSecret("HOME"));
+        Assert.Equal("*** and *** but short, /home/someone", mask.Mask("ghp_abcdef123 and correct-horse but short, /home/someone"));
+        Assert.True(mask.IsSecretName("registry_key"));
+        Assert.False(mask.IsSecretName("HOME"));
     }
 }

@@ -16,7 +16,7 @@ public sealed class ShippedScenarioTests(SampleApp app)
         var workflows = ScenarioLoader.LoadAll(Folder);
         var (log, _) = InMemorySink.CreateLogger();
 
-        var report = await new ScenarioRunner(app.Http, log).RunAsync(workflows, new ScenarioRunOptions(), CancellationToken.None);
+        var report = await new ScenarioRunner(app.Http, log, Maskers.New()).RunAsync(workflows, new ScenarioRunOptions(), CancellationToken.None);
 
         var table = new StringWriter();
         report.Write(table);
@@ -32,7 +32,7 @@ public sealed class ShippedScenarioTests(SampleApp app)
         var workflows = ScenarioLoader.LoadAll(Folder);
         var (log, _) = InMemorySink.CreateLogger();
 
-        var report = await new ScenarioRunner(app.Http, log).RunAsync(workflows, new ScenarioRunOptions { SmokeOnly = true, EnvironmentName = "production" }, CancellationToken.None);
+        var report = await new ScenarioRunner(app.Http, log, Maskers.New()).RunAsync(workflows, new ScenarioRunOptions { SmokeOnly = true, EnvironmentName = "production" }, CancellationToken.None);
 
         Assert.True(report.Passed, report.ToJson());
         Assert.Equal(["jobs-hash"], report.Scenarios.Select(s => s.Name));
@@ -48,7 +48,7 @@ public sealed class ShippedScenarioTests(SampleApp app)
         try
         {
             var (log, _) = InMemorySink.CreateLogger();
-            var report = await new ScenarioRunner(app.Http, log).RunAsync(
+            var report = await new ScenarioRunner(app.Http, log, Maskers.New()).RunAsync(
                 ScenarioLoader.LoadAll(Folder), new ScenarioRunOptions { SmokeOnly = true, EnvironmentName = "staging" }, CancellationToken.None);
             var path = ScenarioReport.ArtifactPath(Path.Combine(artifacts, "nested"), "staging");
 
