@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Pipeline.Docker;
 
 namespace Pipeline.Scenarios;
 
@@ -38,17 +39,8 @@ internal sealed partial class StepRunner(HttpClient http, ScenarioRunOptions opt
     async Task<(AssertionFailure?, string?)> ExecuteAsync(ScenarioStep step, ScenarioVariables variables, StepProgress progress, CancellationToken ct)
     {
         await SendAsync(step.Request, variables, progress, ct);
-        if (step.Poll is { } poll)
-        {
-            var clock = Stopwatch.StartNew();
-            while (FirstFailure(poll.Until, variables, progress) is { } waiting)
-            {
-                if (clock.Elapsed >= poll.Timeout)
-                    return (waiting, $"Polling timed out after {Show(poll.Timeout)} ({progress.Attempts} attempts): the answer never satisfied {string.Join(" and ", poll.Until.Select(a => a.Describe()))}.");
-                await Task.Delay(poll.Interval, ct);
-                await SendAsync(step.Request, variables, progress, ct);
-            }
-        }
+        if (step.Poll is { } poll && await PollAsync(step.Request, poll, variables, progress, ct) is { } waiting)
+            return (waiting, $"Polling timed out after {Show(poll.Timeout)} ({progress.Attempts} attempts): the answer never satisfied {string.Join(" and ", poll.Until.Select(a => a.Describe()))}.");
         if ((step.Expect.CheckStatus(progress.Status) ?? FirstFailure(step.Expect.Json, variables, progress)) is { } failure)
             return (failure, null);
         foreach (var (name, path) in step.Capture)
@@ -58,6 +50,23 @@ internal sealed partial class StepRunner(HttpClient http, ScenarioRunOptions opt
             variables.Capture(name, value);
         }
         return (null, null);
+    }
+
+    /// <summary>Sends the request again every interval until the answer satisfies the poll; the failure still open when time ran out, or null.</summary>
+    async Task<AssertionFailure?> PollAsync(ScenarioRequest request, ScenarioPoll poll, ScenarioVariables variables, StepProgress progress, CancellationToken ct)
+    {
+        var looks = 0;
+        AssertionFailure? waiting = null;
+        var satisfied = await Poll.UntilTrueAsync(
+            async token =>
+            {
+                if (looks++ > 0)
+                    await SendAsync(request, variables, progress, token);
+                waiting = FirstFailure(poll.Until, variables, progress);
+                return waiting is null;
+            },
+            new PollOptions(poll.Interval, poll.Timeout), ct);
+        return satisfied ? null : waiting;
     }
 
     static AssertionFailure? FirstFailure(IEnumerable<JsonAssertion> assertions, ScenarioVariables variables, StepProgress progress)
