@@ -15,7 +15,7 @@ public static class DevStatusTable
         ArgumentNullException.ThrowIfNull(status);
         if (status.IsEmpty)
         {
-            writer.WriteLine($"The development environment is not running (Compose project {status.Project}): ./build.sh DevStart starts it.");
+            writer.WriteLine($"The development environment is not running (Compose project {status.Project}): {Commands.DevStart} starts it.");
             return;
         }
         writer.WriteLine($"Development environment (Compose project {status.Project}):");
