@@ -1,3 +1,5 @@
+using Pipeline.Output;
+
 namespace Pipeline.Scenarios;
 
 public sealed partial record ScenarioReport
@@ -7,19 +9,13 @@ public sealed partial record ScenarioReport
     /// <summary>Writes a table (scenario, step, status, duration, detail), then each failure with expected, actual and the answer's body.</summary>
     public void Write(TextWriter writer)
     {
-        var rows = Scenarios.SelectMany(s => s.Steps.Select((step, i) => (Scenario: i == 0 ? s.Name : "", Step: step))).ToList();
-        var scenarioWidth = Math.Max("Scenario".Length, rows.Max(r => (int?)r.Scenario.Length) ?? 0);
-        var stepWidth = Math.Max("Step".Length, rows.Max(r => (int?)r.Step.Name.Length) ?? 0);
         writer.WriteLine(Summary);
         writer.WriteLine();
-        writer.WriteLine($"{"Scenario".PadRight(scenarioWidth)}  {"Step".PadRight(stepWidth)}  {"Status",-8}  {"Duration",9}  Detail");
-        writer.WriteLine(new string('-', scenarioWidth + stepWidth + 35));
-        foreach (var (scenario, step) in rows)
-        {
-            var detail = step.Status == ScenarioStatus.NotRun ? "" : Cut(step.Detail);
-            var duration = step.Status == ScenarioStatus.NotRun ? "" : $"{step.DurationMs} ms";
-            writer.WriteLine($"{scenario.PadRight(scenarioWidth)}  {step.Name.PadRight(stepWidth)}  {step.Status.Text(),-8}  {duration,9}  {detail}".TrimEnd());
-        }
+        Tables.Write(writer, ["Scenario", "Step", "Status", "Duration", "Detail"], Scenarios.SelectMany(s => s.Steps.Select((step, i) => (IReadOnlyList<string>)
+        [
+            i == 0 ? s.Name : "", step.Name, step.Status.Text(),
+            step.Status == ScenarioStatus.NotRun ? "" : $"{step.DurationMs} ms", step.Status == ScenarioStatus.NotRun ? "" : Cut(step.Detail),
+        ])), new TableOptions { WrapLast = true });
         foreach (var scenario in Scenarios.Where(s => s.FailedStep is not null))
             WriteFailure(writer, scenario, scenario.FailedStep!);
     }
