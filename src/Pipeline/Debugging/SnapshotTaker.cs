@@ -53,7 +53,7 @@ public sealed partial class SnapshotTaker(DockerClient client, HttpClient http, 
     static string Table(EnvironmentStatus status)
     {
         using var text = new StringWriter();
-        status.Write(text);
+        status.Write(text, TableLayout.Plain());
         return text.ToString();
     }
 
