@@ -2,7 +2,7 @@ using Pipeline.Data;
 using Pipeline.Environments;
 using Pipeline.GitHub.Deployments;
 using Pipeline.Images;
-using Pipeline.Workflows;
+using Pipeline.Scenarios;
 using Targets;
 
 partial class Build
@@ -68,17 +68,17 @@ partial class Build
             var environment = CheckedEnvironment;
             var report = await RunWorkflowsAsync(environment, Smoke, log, ct);
             if (!report.Passed)
-                throw new BuildException($"Workflow tests failed on {environment}: {report.Summary}. See the table above and {WorkflowReport.ArtifactPath(RootDirectory / "artifacts", Name(environment))}.");
+                throw new BuildException($"Workflow tests failed on {environment}: {report.Summary}. See the table above and {ScenarioReport.ArtifactPath(RootDirectory / "artifacts", Name(environment))}.");
         });
 
-    async Task<WorkflowReport> RunWorkflowsAsync(DeployEnvironment environment, bool smokeOnly, Serilog.ILogger log, CancellationToken ct)
+    async Task<ScenarioReport> RunWorkflowsAsync(DeployEnvironment environment, bool smokeOnly, Serilog.ILogger log, CancellationToken ct)
     {
         var port = environment == DeployEnvironment.Staging ? StagingPort : ProductionPort;
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        var workflows = WorkflowLoader.LoadAll(RootDirectory / "deploy" / "workflows");
-        var report = await new WorkflowRunner(http, log).RunAsync(workflows, new WorkflowRunOptions { SmokeOnly = smokeOnly, EnvironmentName = Name(environment) }, ct);
+        var workflows = ScenarioLoader.LoadAll(RootDirectory / "deploy" / "workflows");
+        var report = await new ScenarioRunner(http, log, new HostMasker(Redactor)).RunAsync(workflows, new ScenarioRunOptions { SmokeOnly = smokeOnly, EnvironmentName = Name(environment) }, ct);
         Print(w => report.Write(w));
-        report.WriteJson(WorkflowReport.ArtifactPath(RootDirectory / "artifacts", Name(environment)));
+        report.WriteJson(ScenarioReport.ArtifactPath(RootDirectory / "artifacts", Name(environment)));
         ReportSummary("", report.Summary);
         return report;
     }

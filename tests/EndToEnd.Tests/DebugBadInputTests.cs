@@ -63,7 +63,7 @@ public sealed class DebugBadInputTests
         {
             var manifest = new SnapshotManifest(SnapshotManifest.CurrentFormat, "1.0.0", null, DateTimeOffset.UtcNow, "production", "app-production", "0.0.1-never-built", "abc",
                 [new SnapshotService("app", "app-production_app_1", "app@sha256:00", null, "running", "healthy", 8080, [])], [], "empty", []);
-            await writer.AddTextAsync(SnapshotManifest.EntryName, JsonRedaction.Serialize(manifest, new ValueRedactor()), default);
+            await writer.AddTextAsync(SnapshotManifest.EntryName, System.Text.Json.JsonSerializer.Serialize(manifest, JsonRedaction.Options), default);
             await writer.CompleteAsync();
         }
 
