@@ -34,7 +34,7 @@ public sealed class DebugLocalPullTests
             {
                 var manifest = new SnapshotManifest(SnapshotManifest.CurrentFormat, "1.0.0", null, DateTimeOffset.UtcNow, "production", $"{site.Prefix}-production", version, "abc",
                     [new SnapshotService("app", $"{site.Prefix}-production_app_1", "app@sha256:00", null, "running", "healthy", 8080, [])], [], "empty", []);
-                await writer.AddTextAsync(SnapshotManifest.EntryName, JsonRedaction.Serialize(manifest, new ValueRedactor()), default);
+                await writer.AddTextAsync(SnapshotManifest.EntryName, JsonRedaction.Serialize(manifest, new ValueRedactor(new HostMasker(new Targets.Redactor()))), default);
                 await writer.CompleteAsync();
             }
 
