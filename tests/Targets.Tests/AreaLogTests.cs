@@ -4,7 +4,7 @@ namespace Targets.Tests;
 
 public sealed class AreaLogBuild : TestBuild
 {
-    [Parameter("A secret"), Secret] readonly string? Token;
+    [Parameter("A secret"), Secret] readonly string? Token = null;
 
     Target Deploy => _ => _.Executes(() =>
     {

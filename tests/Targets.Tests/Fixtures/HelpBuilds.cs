@@ -35,7 +35,7 @@ public sealed class HelpBuild : TestBuild
     public Target SecretSauce => _ => _.Unlisted().Description("Internal helper").Executes(() => Mark(nameof(SecretSauce)));
 
     [Parameter("A parameter with a description long enough to need wrapping in any terminal of eighty columns, so that help has to wrap it onto lines of its own")]
-    internal readonly string? Notes;
+    internal readonly string? Notes = null;
 
     public Target Deploy => _ => _.Description("Deploy to the hosts").DependsOn(Test, Compile).Requires(() => Registry).Executes(() => Deploying());
 
