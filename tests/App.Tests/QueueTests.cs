@@ -28,9 +28,8 @@ public sealed class QueueTests(SharedService service)
     [Fact]
     public async Task Workers_run_jobs_concurrently()
     {
-        var ids = new List<long>();
-        for (var i = 0; i < 4; i++)
-            ids.Add(await App.SubmitAsync("sleep", 500));
+        // Submitted together, each sleeping 3 s: the four overlap unless the pool runs them one after another.
+        var ids = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => App.SubmitAsync("sleep", 3000)));
 
         var jobs = new List<System.Text.Json.Nodes.JsonNode>();
         foreach (var id in ids)
@@ -45,16 +44,21 @@ public sealed class QueueTests(SharedService service)
     [Fact]
     public async Task Active_workers_show_while_jobs_run()
     {
-        var ids = new[] { await App.SubmitAsync("sleep", 600), await App.SubmitAsync("sleep", 600) };
+        var ids = await Task.WhenAll(App.SubmitAsync("sleep", 3000), App.SubmitAsync("sleep", 3000));
         var seen = 0;
-        for (var i = 0; i < 40 && seen < 2; i++)
-        {
+        while (seen < 2 && await AnyRunningAsync(ids))
             seen = Math.Max(seen, (int)(await App.GetJsonAsync("/api/queue-stats"))["activeWorkers"]!);
-            await Task.Delay(10);
-        }
         foreach (var id in ids)
             await App.WaitFinishedAsync(id);
 
         Assert.Equal(2, seen);
+    }
+
+    async Task<bool> AnyRunningAsync(IEnumerable<long> ids)
+    {
+        foreach (var id in ids)
+            if ((string?)(await App.GetJsonAsync($"/api/jobs/{id}"))["status"] is not ("succeeded" or "failed"))
+                return true;
+        return false;
     }
 }
