@@ -115,6 +115,30 @@ public sealed class ValidationFailureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_service_exempt_from_json_logs_passes_with_the_check_waived_and_still_reported()
+    {
+        var (dockerfile, files) = Service(start: "echo 'server started on 8080'");
+        var report = await ValidateAsync(output, dockerfile, files, Fast with { Waived = ["json-logs"] });
+        Assert.True(report.Passed, report.Describe());
+        var logs = report.Check("JSON logs");
+        Assert.False(logs.Passed);
+        Assert.True(logs.Waived);
+        Assert.Contains("WAIVED  JSON logs", report.Describe());
+        Assert.All(report.Checks.Where(c => c.Name != "JSON logs"), c => Assert.False(c.Waived, c.Name));
+    }
+
+    [Fact]
+    public void A_waiver_covers_only_its_own_rule_and_unknown_or_safety_rules_are_refused()
+    {
+        var report = new ValidationReport("app:1", [new("JSON logs", false, "text") { Waived = true }, new("non-root process", false, "uid 0")], [], []);
+        Assert.False(report.Passed);
+        Assert.Equal(["non-root process"], report.Failures.Select(c => c.Name));
+        Assert.Null(ValidationOptions.WaiverProblem(["json-logs", "forbidden-files", "no-volumes", "version-endpoint"]));
+        Assert.Contains("'non-root' is not a validation rule that can be waived: use json-logs", ValidationOptions.WaiverProblem(["json-logs", "non-root"]));
+        Assert.NotNull(ValidationOptions.WaiverProblem(["healthy"]));
+    }
+
+    [Fact]
     public async Task A_development_build_fails_the_version_check_saying_what_it_said()
     {
         var (dockerfile, files) = Service(version: """{"mode":"development","codeSource":"mounted"}""");

@@ -5,6 +5,9 @@ namespace Pipeline.Images;
 /// <summary>HTTP checks against the container's published port on 127.0.0.1.</summary>
 internal sealed class HttpChecks(int? port) : IDisposable
 {
+    /// <summary>The name of the version endpoint's check.</summary>
+    public const string VersionCheck = "version endpoint";
+
     readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     public async Task<bool> AnswersOkAsync(string path, CancellationToken ct) =>
@@ -22,7 +25,7 @@ internal sealed class HttpChecks(int? port) : IDisposable
 
     public async Task<ValidationCheck> VersionAsync(string path, bool running, CancellationToken ct)
     {
-        const string name = "version endpoint";
+        const string name = VersionCheck;
         if (Skip(name, running) is { } skipped)
             return skipped;
         var (status, body, error) = await GetAsync(path, ct);

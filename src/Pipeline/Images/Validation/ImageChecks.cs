@@ -5,6 +5,9 @@ namespace Pipeline.Images;
 /// <summary>Checks read from the image's configuration and the created container, before anything runs.</summary>
 internal static class ImageChecks
 {
+    /// <summary>The name of the no-volumes check.</summary>
+    public const string NoVolumes = "no volumes";
+
     public static bool HasHealthcheck(DockerOCIImageConfig config) =>
         config.Healthcheck?.Test is { Count: > 0 } test && test[0] != "NONE";
 
@@ -18,8 +21,8 @@ internal static class ImageChecks
         var found = (config.Volumes?.Keys ?? []).Select(v => $"VOLUME {v}")
             .Concat((mounts ?? []).Select(m => $"{m.Type} mount at {m.Destination}")).ToList();
         return found.Count == 0
-            ? new("no volumes", true, "no VOLUME declared, no mounts")
-            : new("no volumes", false, $"{string.Join(", ", found)}: remove the VOLUME instruction; data volumes belong in the compose file");
+            ? new(NoVolumes, true, "no VOLUME declared, no mounts")
+            : new(NoVolumes, false, $"{string.Join(", ", found)}: remove the VOLUME instruction; data volumes belong in the compose file");
     }
 
     public static ValidationCheck User(DockerOCIImageConfig config)

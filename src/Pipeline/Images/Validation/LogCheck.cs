@@ -8,7 +8,7 @@ namespace Pipeline.Images;
 /// <summary>Reads the container's log (demultiplexed, in order) and checks that stdout is JSON lines.</summary>
 internal static class LogCheck
 {
-    const string Name = "JSON logs";
+    public const string Name = "JSON logs";
 
     public static async Task<(ValidationCheck Check, IReadOnlyList<string> Tail)> RunAsync(DockerClient client, string id, int tail, CancellationToken ct)
     {
