@@ -57,7 +57,7 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
     {
         try
         {
-            member.SetValue(build, ValueConverter.Convert(member.Type, values, member.CliName));
+            member.Field.SetValue(build, ValueConverter.Convert(member.Type, values, member.CliName));
         }
         catch (BuildException e) when (e is not UsageException)
         {
