@@ -10,7 +10,7 @@ internal static class Requirements
         {
             foreach (var requirement in target.Requirements.Where(r => !r.Holds()))
             {
-                var parameter = parameters.FirstOrDefault(p => p.Name == requirement.Text || Names.Normalize(p.Name) == Names.Normalize(requirement.Text));
+                var parameter = parameters.FirstOrDefault(p => Names.Same(p.Name, requirement.Text));
                 problems.Add(parameter is not null
                     ? $"{target.Name} needs --{parameter.CliName} (or the environment variable {parameter.Name.ToUpperInvariant()}, or \"{parameter.Name}\" in .nuke/parameters.json)."
                     : $"{target.Name} requires {requirement.Text}.{Mentioned(requirement.Text, parameters)}");

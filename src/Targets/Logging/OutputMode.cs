@@ -1,23 +1,15 @@
 namespace Targets;
 
-/// <summary>How the console is written to.</summary>
-public enum OutputMode
+/// <summary>How the console is written to: colours and headers, plain lines, GitHub workflow commands, or JSON lines.</summary>
+internal enum OutputMode
 {
-    /// <summary>An interactive terminal: colors, target headers, a summary table.</summary>
     Terminal,
-
-    /// <summary>Redirected output: plain lines without colors.</summary>
     Plain,
-
-    /// <summary>GitHub Actions: <c>::group::</c> per target, <c>::error::</c> for errors.</summary>
     GitHubActions,
-
-    /// <summary><c>LOG_FORMAT=json</c>: one compact JSON object per line.</summary>
     Json,
 }
 
-/// <summary>Chooses the output mode from the environment.</summary>
-public static class OutputModes
+internal static class OutputModes
 {
     /// <summary>JSON when LOG_FORMAT=json, GitHub when GITHUB_ACTIONS=true, terminal when interactive and colors are welcome (no NO_COLOR, TERM not dumb), else plain.</summary>
     public static OutputMode Detect(IReadOnlyDictionary<string, string> environment, bool isTerminal) =>

@@ -114,10 +114,7 @@ internal sealed class BuildOutput(OutputMode mode, TextWriter console, ILogger l
         });
         screen.Profile.Width = width;
         screen.Write(widget);
-        var lines = text.ToString().Split('\n').Select(l => l.TrimEnd('\r').TrimEnd()).SkipWhile(l => l.Length == 0).ToList();
-        while (lines.Count > 0 && lines[^1].Length == 0)
-            lines.RemoveAt(lines.Count - 1);
-        return lines;
+        return [.. string.Join('\n', text.ToString().Split('\n').Select(l => l.TrimEnd())).Trim('\n').Split('\n')];
     }
 
     /// <summary>The file only in terminal and plain modes (the console shows a header instead); everywhere in JSON mode.</summary>

@@ -22,8 +22,8 @@ internal static class HelpPrinter
     {
         var defaults = string.Join(", ", targets.Where(t => t.IsDefault).Select(t => t.Name));
         output.Wrapped($"Usage: ./build.sh <target> [--parameter value ...]   Without a target: {defaults} (*). ./build.sh --help <target> shows a target's parameters, dependencies and examples.");
-        var stages = build.Stages.Select(s => (s.Name, Targets: s.Targets.Select(d => targets.First(t => t.Factory.Equals(d)))))
-            .Append((Name: build.Stages.Any() ? "other" : "targets", Targets: targets.Where(t => t.Stage is null)));
+        var stages = build.PipelineStages.Select(s => (s.Name, Targets: s.Targets.Select(d => targets.First(t => t.Factory.Equals(d)))))
+            .Append((Name: build.PipelineStages.Any() ? "other" : "targets", Targets: targets.Where(t => t.Stage is null)));
         var width = targets.Where(t => t.IsListed).Max(t => t.Name.Length + 2);
         foreach (var (name, members) in stages.Where(s => s.Targets.Any(t => t.IsListed)))
         {
@@ -75,14 +75,13 @@ internal static class HelpPrinter
     public static void Plan(BuildOutput output, IReadOnlyList<ExecutableTarget> plan)
     {
         output.Line($"Execution plan ({plan.Count} targets):");
-        var i = 0;
-        foreach (var t in plan)
+        foreach (var (t, i) in plan.Select((t, i) => (t, i + 1)))
         {
             var note = t.Status == TargetStatus.Skipped ? $"  (skipped: {t.Reason})"
                 : t.Assured ? "  (assured: runs even after a failure)"
                 : t.DynamicConditions.Count > 0 ? $"  (only when {string.Join(" && ", t.DynamicConditions.Select(c => c.Text))})"
                 : "";
-            output.Line($"  {++i,2}. {t.Name}{note}");
+            output.Line($"  {i,2}. {t.Name}{note}");
         }
     }
 
@@ -111,16 +110,13 @@ internal static class HelpPrinter
     {
         var text = p.GetValue(build) switch
         {
-            null => "",
+            null or false => "",
             string s => s,
             System.Collections.IEnumerable e => string.Join(" ", e.Cast<object>()),
             TimeSpan span => span.TotalSeconds % 1 == 0 ? $"{span.TotalSeconds}s" : span.ToString(),
             var value => value.ToString() ?? "",
         };
-        if (p.IsSecret && text.Length > 0)
-            text = Redactor.Mask;
-        if (text == "False")
-            text = "";
+        text = p.IsSecret && text.Length > 0 ? Redactor.Mask : text;
         var shown = text.Length == 0 ? "" : p.Source == "default" ? $"(default: {text})" : $"({text} from {p.Source})";
         return $"{p.Description} {shown}".Trim();
     }

@@ -58,7 +58,7 @@ internal sealed class Arguments
             var takes = Flags.Any(f => Names.Normalize(f) == option.Key) || type == typeof(bool) ? 0
                 : type?.IsArray == true || option.Key is "skip" or "target" ? int.MaxValue
                 : 1;
-            var claimed = option.Values.Skip(takes).Where(v => targets.Any(t => Names.Normalize(t.Name) == Names.Normalize(v))).ToList();
+            var claimed = option.Values.Skip(takes).Where(v => targets.Any(t => Names.Same(t.Name, v))).ToList();
             option.Values.RemoveAll(claimed.Contains);
             Targets.AddRange(claimed);
         }
@@ -66,11 +66,8 @@ internal sealed class Arguments
 
     Option Add(string spelling)
     {
-        var existing = Options.FirstOrDefault(o => o.Key == Names.Normalize(spelling));
-        if (existing is not null)
-            return existing;
-        var option = new Option(spelling, []);
-        Options.Add(option);
+        if (Find(spelling) is not { } option)
+            Options.Add(option = new Option(spelling, []));
         return option;
     }
 }

@@ -3,11 +3,13 @@ using System.Text.RegularExpressions;
 namespace Targets;
 
 /// <summary>Spellings of target and parameter names, and "did you mean" suggestions.</summary>
-public static partial class Names
+internal static partial class Names
 {
     /// <summary>Lower case without dashes and underscores: how names are matched.</summary>
     public static string Normalize(string name) =>
         new(name.Where(c => c is not ('-' or '_')).Select(char.ToLowerInvariant).ToArray());
+
+    public static bool Same(string a, string b) => Normalize(a) == Normalize(b);
 
     /// <summary><c>RegistryPassword</c> becomes <c>registry-password</c>, <c>GitHubAPIUrl</c> <c>git-hub-api-url</c>.</summary>
     public static string Kebab(string name) => KebabBoundary().Replace(name, "-").Replace('_', '-').ToLowerInvariant();
