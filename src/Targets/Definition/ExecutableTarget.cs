@@ -76,13 +76,8 @@ public sealed class ExecutableTarget : ITargetDefinition
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    static bool IsSet(object? value) => value switch
-    {
-        null => false,
-        string s => !string.IsNullOrWhiteSpace(s),
-        System.Collections.ICollection c => c.Count > 0,
-        _ => true,
-    };
+    static bool IsSet(object? value) =>
+        value is not (null or System.Collections.ICollection { Count: 0 }) && (value is not string s || !string.IsNullOrWhiteSpace(s));
 
     /// <summary>The source text of a lambda, without its parameter list: what is worth showing.</summary>
     static string Body(string? text) => string.IsNullOrWhiteSpace(text) ? "condition"

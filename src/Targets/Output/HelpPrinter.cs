@@ -26,17 +26,9 @@ internal static class HelpPrinter
             .Append((Name: build.PipelineStages.Any() ? "other" : "targets", Targets: targets.Where(t => t.Stage is null)));
         var width = targets.Where(t => t.IsListed).Max(t => t.Name.Length + 2);
         foreach (var (name, members) in stages.Where(s => s.Targets.Any(t => t.IsListed)))
-        {
-            output.Line();
-            output.Line(char.ToUpperInvariant(name[0]) + name[1..] + ":");
-            output.Write(_ => Grid(members.Where(t => t.IsListed).Select(t => (t.Name + (t.IsDefault ? " *" : ""), t.Description ?? "")), width));
-        }
-        output.Line();
-        output.Line("Parameters:");
-        output.Write(_ => Grid(parameters.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (Spelling(p), Describe(build, p)))));
-        output.Line();
-        output.Line("Options:");
-        output.Write(_ => Grid(Options));
+            Section(output, char.ToUpperInvariant(name[0]) + name[1..], members.Where(t => t.IsListed).Select(t => (t.Name + (t.IsDefault ? " *" : ""), t.Description ?? "")), width);
+        Section(output, "Parameters", parameters.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (Spelling(p), Describe(build, p))));
+        Section(output, "Options", Options);
         output.Line();
         output.Wrapped("Parameters are read from --kebab-case arguments, then environment variables (Name, NAME_IN_CAPS, NUKE_NAME), then --profile files, then .nuke/parameters.json, then the default shown.");
     }
@@ -48,7 +40,7 @@ internal static class HelpPrinter
         output.Wrapped(target.Description ?? "(no description)", 2);
         output.Line();
         static string List(IEnumerable<object> items, string none = "nothing") => items.Any() ? string.Join(", ", items) : none;
-        output.Write(_ => Grid([
+        output.Write(Grid([
             ("Depends on", List(target.Dependencies)),
             ("Triggers", List(target.Triggers)),
             ("Requires", List(target.Requirements.Select(r => r.Text))),
@@ -57,19 +49,15 @@ internal static class HelpPrinter
         var required = string.Join(" ", target.Requirements.Select(r => r.Text));
         var used = ParameterUse.Find(target, parameters)
             .OrderBy(p => target.Description?.Contains("--" + p.CliName, StringComparison.Ordinal) == true ? 0 : required.Contains(p.Name, StringComparison.Ordinal) ? 1 : 2).ToList();
-        output.Line();
-        output.Line("Parameters it reads:");
-        output.Write(_ => Grid(used.Count == 0 ? [("none", "")] : used.Select(p => (Spelling(p), Describe(build, p)))));
-        output.Line();
-        output.Line("Examples:");
+        Section(output, "Parameters it reads", used.Count == 0 ? [("none", "")] : used.Select(p => (Spelling(p), Describe(build, p))));
         var example = used.Count > 0 ? used[0] : null;
-        output.Write(_ => Grid(new (string, string)?[]
+        Section(output, "Examples", new (string, string)?[]
         {
             ($"./build.sh {target.Name}", "run it, after what it depends on"),
             ($"./build.sh {target.Name} --plan", "show what would run, run nothing"),
             target.Dependencies.Count == 0 ? null : ($"./build.sh {target.Name} --skip", "run it alone, none of its dependencies"),
             example is null ? null : ($"./build.sh {target.Name} {Spelling(example)}", example.Description ?? ""),
-        }.OfType<(string, string)>()));
+        }.OfType<(string, string)>());
     }
 
     public static void Plan(BuildOutput output, IReadOnlyList<ExecutableTarget> plan)
@@ -83,6 +71,13 @@ internal static class HelpPrinter
                 : "";
             output.Line($"  {i,2}. {t.Name}{note}");
         }
+    }
+
+    static void Section(BuildOutput output, string title, IEnumerable<(string, string)> rows, int? width = null)
+    {
+        output.Line();
+        output.Line(title + ":");
+        output.Write(Grid(rows, width));
     }
 
     static Grid Grid(IEnumerable<(string Left, string Right)> rows, int? width = null)

@@ -52,7 +52,7 @@ internal static class SchemaWriter
     {
         var node = Type(p.Type);
         if (p.IsSecret)
-            (node["secret"], node["description"]) = (true, p.Description + " (secret: pass it as an argument or environment variable, never commit it)");
+            (node["description"], node["secret"]) = (p.Description + " (secret: pass it as an argument or environment variable, never commit it)", true);
         else if (p.Description is not null)
             node["description"] = p.Description;
         return node;
