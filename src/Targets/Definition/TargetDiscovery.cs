@@ -25,11 +25,8 @@ internal static class TargetDiscovery
                     list(from).Add(to);
             }
         }
-        foreach (var stage in build.PipelineStages)
-        {
-            foreach (var member in stage.Targets)
-                byDelegate[member].Stage ??= stage.Name;
-        }
+        foreach (var (stage, member) in build.PipelineStages.SelectMany(s => s.Targets.Select(t => (s.Name, t))))
+            byDelegate[member].Stage ??= stage;
         foreach (var target in targets)
             target.TriggeredByList.AddRange(targets.Where(t => t.TriggerList.Contains(target)));
         return targets;

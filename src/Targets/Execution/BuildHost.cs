@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Linq.Expressions;
 using Serilog;
 using Serilog.Events;
@@ -127,8 +128,22 @@ internal static class BuildHost
             yield return dir.FullName;
     }
 
-    /// <summary>The log file's name: the first target (as declared), or "help".</summary>
     static string LogName(Type build, Arguments arguments, string[] defaults) =>
         arguments.Has("help") ? "help"
         : TargetDiscovery.Properties(build).Select(p => p.Name).FirstOrDefault(n => Names.Same(n, arguments.Targets.FirstOrDefault() ?? defaults.FirstOrDefault() ?? "")) ?? "build";
+}
+
+/// <summary>
+/// What the host reads from and writes to: the console (its width in columns, 0 when unknown), the environment and the
+/// working directory; <paramref name="HandleSignals"/> turns Ctrl-C and SIGTERM into cancellation of the run.
+/// </summary>
+internal sealed record HostContext(TextWriter Out, IReadOnlyDictionary<string, string> Environment, string WorkingDirectory, bool IsTerminal = false, int Width = 0, bool HandleSignals = false)
+{
+    public static HostContext FromProcess() => new(
+        Console.Out,
+        System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? ""),
+        Directory.GetCurrentDirectory(),
+        IsTerminal: !Console.IsOutputRedirected,
+        Width: Console.IsOutputRedirected ? 0 : Console.WindowWidth,
+        HandleSignals: true);
 }

@@ -6,7 +6,6 @@ internal static class ExecutionPlanner
     /// <summary>Fails, naming the cycle, when the targets' ordering relations form a loop.</summary>
     public static void CheckForCycles(IReadOnlyList<ExecutableTarget> all) => Order(all, all.ToHashSet(), all);
 
-    /// <summary>The targets to run for <paramref name="invoked"/>, in execution order.</summary>
     public static IReadOnlyList<ExecutableTarget> Plan(IReadOnlyList<ExecutableTarget> all, IReadOnlyList<ExecutableTarget> invoked) =>
         Order(invoked, Schedule(invoked), all);
 

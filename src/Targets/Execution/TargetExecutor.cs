@@ -10,7 +10,6 @@ internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogge
     /// <summary>How long a cancelled target may take to stop (it sees the token) before assured targets run beside it.</summary>
     static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs the plan and returns true when every target succeeded or was skipped.</summary>
     public async Task<bool> RunAsync(IReadOnlyList<ExecutableTarget> plan)
     {
         var stop = false;

@@ -14,7 +14,6 @@ internal static class BuildLogging
     /// <summary>Events with this property go to the log file only (the console got them in a richer form).</summary>
     public const string FileOnly = "FileOnly";
 
-    /// <summary>Creates the logger; <paramref name="console"/> must be safe to write from several threads.</summary>
     public static Logger Create(OutputMode mode, TextWriter console, LogEventLevel consoleLevel, string? logFile, Redactor redactor)
     {
         ITextFormatter formatter = mode switch
@@ -29,7 +28,6 @@ internal static class BuildLogging
         return (logFile is null ? config : ToFile(config, logFile, redactor)).CreateLogger();
     }
 
-    /// <summary>A logger that writes to <paramref name="parent"/> and also, masked, to <paramref name="logFile"/>.</summary>
     public static Logger CreateAreaLogger(ILogger parent, string logFile, Redactor redactor) =>
         ToFile(new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Logger(parent), logFile, redactor).CreateLogger();
 
@@ -65,4 +63,23 @@ internal static class BuildLogging
                 output.WriteLine((error ? "::error::" : "::warning::") + line.TrimEnd().Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A"));
         }
     }
+}
+
+/// <summary>How the console is written to: colours and headers, plain lines, GitHub workflow commands, or JSON lines.</summary>
+internal enum OutputMode
+{
+    Terminal,
+    Plain,
+    GitHubActions,
+    Json,
+}
+
+internal static class OutputModes
+{
+    /// <summary>JSON when LOG_FORMAT=json, GitHub when GITHUB_ACTIONS=true, terminal when interactive and colors are welcome (no NO_COLOR, TERM not dumb), else plain.</summary>
+    public static OutputMode Detect(IReadOnlyDictionary<string, string> environment, bool isTerminal) =>
+        environment.GetValueOrDefault("LOG_FORMAT")?.Equals("json", StringComparison.OrdinalIgnoreCase) == true ? OutputMode.Json
+        : environment.GetValueOrDefault("GITHUB_ACTIONS")?.Equals("true", StringComparison.OrdinalIgnoreCase) == true ? OutputMode.GitHubActions
+        : isTerminal && environment.GetValueOrDefault("TERM") != "dumb" && string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR")) ? OutputMode.Terminal
+        : OutputMode.Plain;
 }

@@ -13,7 +13,6 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
     /// <summary>The file GitHub Actions shows as the job's summary (<c>GITHUB_STEP_SUMMARY</c>), when set.</summary>
     public string? StepSummary { get; init; }
 
-    /// <summary>A line for the console as is (colored in a terminal only), redacted, and without colors for the log file.</summary>
     public void Line(string text = "")
     {
         var safe = redactor.Redact(text);
@@ -27,7 +26,6 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
         log.ForContext(BuildLogging.FileOnly, true).Information("{Line:l}", plain);
     }
 
-    /// <summary>Renders a widget to the width (colored in a terminal), line by line.</summary>
     public void Write(IRenderable widget)
     {
         var text = new StringWriter();
@@ -46,7 +44,6 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
             Line(line);
     }
 
-    /// <summary>Text wrapped to the width, each line indented.</summary>
     public void Wrapped(string text, int indent = 0) => Write(new Padder(new Text(text)).Padding(indent, 0, 0, 0));
 
     public void TargetStarted(ExecutableTarget target)

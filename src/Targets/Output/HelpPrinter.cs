@@ -5,19 +5,6 @@ namespace Targets;
 /// <summary>Prints <c>--help</c> (targets by stage, parameters, options), <c>--help &lt;target&gt;</c> and <c>--plan</c>, wrapped to the width.</summary>
 internal static class HelpPrinter
 {
-    static readonly (string, string)[] Options =
-    [
-        ("--help [target]", "this text, or a target's parameters, dependencies and examples"),
-        ("--plan", "print the execution plan and run nothing"),
-        ("--skip [targets]", "skip the named targets, or every target not named on the command line (assured ones still run)"),
-        ("--target <targets>", "the targets to run (same as naming them)"),
-        ("--root <path>", "the repository root (default: the folder holding .nuke/)"),
-        ("--verbosity <level>", "quiet | minimal | normal | verbose"),
-        ("--profile <names>", "also read .nuke/parameters.<name>.json"),
-        ("--no-logo", "no banner"),
-        ("--completion bash", "print a bash completion script: source <(./build.sh --completion bash)"),
-    ];
-
     public static void Help(BuildOutput output, NukeBuild build, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterMember> parameters)
     {
         var defaults = string.Join(", ", targets.Where(t => t.IsDefault).Select(t => t.Name));
@@ -28,12 +15,11 @@ internal static class HelpPrinter
         foreach (var (name, members) in stages.Where(s => s.Targets.Any(t => t.IsListed)))
             Section(output, char.ToUpperInvariant(name[0]) + name[1..], members.Where(t => t.IsListed).Select(t => (t.Name + (t.IsDefault ? " *" : ""), t.Description ?? "")), width);
         Section(output, "Parameters", parameters.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (Spelling(p), Describe(build, p))));
-        Section(output, "Options", Options);
+        Section(output, "Options", Arguments.Usages);
         output.Line();
         output.Wrapped("Parameters are read from --kebab-case arguments, then environment variables (Name, NAME_IN_CAPS, NUKE_NAME), then --profile files, then .nuke/parameters.json, then the default shown.");
     }
 
-    /// <summary>One target: what it does, what it needs and runs, the parameters its code reads, and examples.</summary>
     public static void Help(BuildOutput output, NukeBuild build, ExecutableTarget target, IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ParameterMember> parameters)
     {
         output.Line($"{target.Name}{(target.Stage is null ? "" : $" ({target.Stage})")}{(target.IsDefault ? ", runs when no target is named" : "")}");

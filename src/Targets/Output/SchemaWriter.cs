@@ -8,7 +8,6 @@ internal static class SchemaWriter
 {
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>Writes the schema when its content changed; returns true when it did.</summary>
     public static bool Write(string path, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterMember> parameters)
     {
         var text = Create(targets, parameters).ToJsonString(Indented) + "\n";

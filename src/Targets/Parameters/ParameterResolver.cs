@@ -19,7 +19,7 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
     {
         var known = members.Select(m => m.CliName).Concat(Arguments.BuiltIns).ToList();
         foreach (var option in arguments.Options.Where(o => !known.Any(k => Names.Normalize(k) == o.Key)))
-            throw new UsageException($"Unknown parameter '--{option.Spelling}'.{Names.Hint(option.Spelling, known, k => "--" + k)} Run './build.sh --help' to list parameters.");
+            throw new UsageException($"Unknown parameter '--{option.Spelling}'.{Names.Hint("--" + option.Spelling, known.Select(k => "--" + k))} Run './build.sh --help' to list parameters.");
         var files = profiles.Reverse().SelectMany(p => Read($"parameters.{p}.json", required: true)).Concat(Read("parameters.json", required: false)).ToList();
         foreach (var value in files.Where(f => f.Normalized is not ("target" or "skip") && !members.Any(m => Names.Normalize(m.Name) == f.Normalized)))
             throw new UsageException($"{value.File} sets '{value.Key}', which is not a parameter of this build.{Names.Hint(value.Key, members.Select(m => m.Name))} Remove or rename it.");

@@ -7,7 +7,6 @@ namespace Targets;
 /// <summary>Converts raw parameter values to the member's type, with errors that name the parameter and what it accepts.</summary>
 internal static partial class ValueConverter
 {
-    /// <summary>Converts <paramref name="values"/> (empty for a bare flag) to <paramref name="type"/>.</summary>
     public static object? Convert(Type type, IReadOnlyList<string> values, string parameter)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
@@ -25,7 +24,6 @@ internal static partial class ValueConverter
             : throw new BuildException($"Parameter --{parameter} takes one value but got {values.Count}: '{string.Join(" ", values)}'.");
     }
 
-    /// <summary>The allowed values of an enum or <see cref="Enumeration"/> type, else empty.</summary>
     public static IReadOnlyList<string> AllowedValues(Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
