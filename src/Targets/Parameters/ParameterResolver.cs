@@ -43,15 +43,11 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
         }
     }
 
-    /// <summary>An empty variable counts as unset: CI systems pass unset secrets and inputs as "".</summary>
-    KeyValuePair<string, string>? FromEnvironment(ParameterMember member)
-    {
-        var key = Names.Normalize(member.Name);
-        if (environment.TryGetValue(member.Name, out var exact) && exact.Length > 0)
-            return new(member.Name, exact);
-        var loose = environment.Where(e => e.Value.Length > 0 && Names.Normalize(e.Key) is var k && (k == key || k == "nuke" + key)).OrderBy(e => e.Key.StartsWith("NUKE_", StringComparison.OrdinalIgnoreCase));
-        return loose.Any() ? loose.First() : null;
-    }
+    /// <summary>The exact name first, then a loose spelling, then NUKE_NAME. An empty variable counts as unset: CI systems pass unset secrets and inputs as "".</summary>
+    KeyValuePair<string, string>? FromEnvironment(ParameterMember member) =>
+        environment.Where(e => e.Value.Length > 0 && Names.Normalize(e.Key) is var k && (k == Names.Normalize(member.Name) || k == "nuke" + Names.Normalize(member.Name)))
+            .OrderBy(e => e.Key == member.Name ? 0 : e.Key.StartsWith("NUKE_", StringComparison.OrdinalIgnoreCase) ? 2 : 1)
+            .Cast<KeyValuePair<string, string>?>().FirstOrDefault();
 
     static void Set(NukeBuild build, ParameterMember member, IReadOnlyList<string> values, string source)
     {
