@@ -48,19 +48,11 @@ public abstract class NukeBuild
     /// <summary>The targets this run executes, in order.</summary>
     public IReadOnlyList<ExecutableTarget> ExecutionPlan { get; internal set; } = [];
 
-    /// <summary>Cancelled on Ctrl-C or SIGTERM. Assured targets get a fresh token so they can clean up.</summary>
-    public CancellationToken CancellationToken { get; internal set; }
-
     /// <summary>The redactor of this run: add secrets learned at run time with <see cref="Redactor.Add"/>.</summary>
     public Redactor Redactor { get; internal set; } = new();
 
-    /// <summary>The output mode of this run.</summary>
-    public OutputMode OutputMode { get; internal set; }
-
     /// <summary>The stages in pipeline order: <c>--help</c> lists targets under them, and listed targets in none last.</summary>
-    protected virtual IEnumerable<Stage> PipelineStages => [];
-
-    internal IEnumerable<Stage> Stages => PipelineStages;
+    protected internal virtual IEnumerable<Stage> PipelineStages => [];
 
     internal ExecutableTarget? CurrentTarget { get; set; }
     internal BuildOutput? Output { get; set; }
@@ -74,28 +66,18 @@ public abstract class NukeBuild
         BuildLogging.CreateAreaLogger(Serilog.Log.Logger, RootDirectory / "logs" / area / $"{name}-{DateTime.Now:yyyyMMdd}.log", Redactor);
 
     /// <summary>Adds a note to the current target's row of the summary table.</summary>
-    protected void ReportSummary(string key, object? value)
-    {
-        if (CurrentTarget is not null)
-            CurrentTarget.Summary[key] = Redactor.Redact(value?.ToString() ?? "");
-    }
+    protected void ReportSummary(string key, object? value) => CurrentTarget?.Summary[key] = Redactor.Redact(value?.ToString() ?? "");
 
     /// <summary>Prints text (a table, a report) to the console as is, and to the log file; secrets are masked.</summary>
     protected void Print(string text)
     {
         foreach (var line in text.TrimEnd('\n').Split('\n'))
-        {
-            if (Output is null)
-                Console.WriteLine(Redactor.Redact(line));
-            else
-                Output.Line(line.TrimEnd('\r'));
-        }
+            Output?.Line(line.TrimEnd('\r'));
     }
 
     /// <summary>Prints what <paramref name="write"/> writes (a report's table), as <see cref="Print(string)"/> does.</summary>
     protected void Print(Action<TextWriter> write)
     {
-        ArgumentNullException.ThrowIfNull(write);
         using var text = new StringWriter();
         write(text);
         Print(text.ToString());
@@ -105,9 +87,7 @@ public abstract class NukeBuild
     protected void ReportClosingLine(string line) => ClosingLines.Add(Redactor.Redact(line));
 
     /// <summary>Called once parameters are bound, before help, planning or any target (e.g. to regenerate generated files).</summary>
-    protected internal virtual void OnBuildInitialized()
-    {
-    }
+    protected internal virtual void OnBuildInitialized() { }
 
     /// <summary>Runs the build with the process's arguments and returns the exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new() =>

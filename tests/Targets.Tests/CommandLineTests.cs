@@ -168,16 +168,6 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Theory]
-    [InlineData(OutputMode.Plain, "NO_COLOR", "1", true)]
-    [InlineData(OutputMode.Terminal, "NO_COLOR", "", true)]
-    [InlineData(OutputMode.Plain, "CI", "true", false)]
-    [InlineData(OutputMode.Terminal, "CI", "true", true)]
-    public void Colors_need_a_terminal_and_no_NO_COLOR(OutputMode expected, string variable, string value, bool isTerminal)
-    {
-        Assert.Equal(expected, OutputModes.Detect(new Dictionary<string, string> { [variable] = value }, isTerminal));
-    }
-
-    [Theory]
     [InlineData(null, 80)]
     [InlineData("100", 100)]
     public void The_summary_wraps_long_notes_to_the_width(string? columns, int width)

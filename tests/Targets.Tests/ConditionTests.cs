@@ -38,34 +38,6 @@ public sealed class ConditionTests : IDisposable
     }
 
     [Fact]
-    public void WhenSkipped_Skip_skips_the_dependencies_too()
-    {
-        var r = root.Run<ConditionBuild>("Package");
-
-        Assert.Equal(0, r.ExitCode);
-        Assert.Empty(r.Ran);
-        Assert.Equal(TargetStatus.Skipped, r.Target("Bundle").Status);
-        Assert.Equal(TargetStatus.Skipped, r.Target("Package").Status);
-    }
-
-    [Fact]
-    public void WhenSkipped_Skip_keeps_dependencies_another_target_needs()
-    {
-        var r = root.Run<ConditionBuild>("Package", "Docs");
-
-        Assert.Equal(["Bundle", "Docs"], r.Ran);
-        Assert.Equal(TargetStatus.Skipped, r.Target("Package").Status);
-    }
-
-    [Fact]
-    public void WhenSkipped_Skip_has_no_effect_when_the_target_runs()
-    {
-        var r = root.Run<ConditionBuild>("Package", "--enabled");
-
-        Assert.Equal(["Bundle", "Package"], r.Ran);
-    }
-
-    [Fact]
     public void Dynamic_condition_is_evaluated_when_the_target_is_reached()
     {
         var r = root.Run<ConditionBuild>("UploadDynamic");

@@ -109,14 +109,18 @@ public sealed class OutputModeTests : IDisposable
     }
 
     [Theory]
-    [InlineData(OutputMode.Json, "LOG_FORMAT", "json", false)]
-    [InlineData(OutputMode.GitHubActions, "GITHUB_ACTIONS", "true", true)]
-    [InlineData(OutputMode.Terminal, "HOME", "/root", true)]
-    [InlineData(OutputMode.Plain, "TERM", "dumb", true)]
-    [InlineData(OutputMode.Plain, "HOME", "/root", false)]
-    public void Mode_is_detected_from_the_environment(OutputMode expected, string variable, string value, bool isTerminal)
+    [InlineData(nameof(OutputMode.Json), "LOG_FORMAT", "json", false)]
+    [InlineData(nameof(OutputMode.GitHubActions), "GITHUB_ACTIONS", "true", true)]
+    [InlineData(nameof(OutputMode.Terminal), "HOME", "/root", true)]
+    [InlineData(nameof(OutputMode.Plain), "TERM", "dumb", true)]
+    [InlineData(nameof(OutputMode.Plain), "HOME", "/root", false)]
+    [InlineData(nameof(OutputMode.Plain), "NO_COLOR", "1", true)]
+    [InlineData(nameof(OutputMode.Terminal), "NO_COLOR", "", true)]
+    [InlineData(nameof(OutputMode.Plain), "CI", "true", false)]
+    [InlineData(nameof(OutputMode.Terminal), "CI", "true", true)]
+    public void Mode_is_detected_from_the_environment(string expected, string variable, string value, bool isTerminal)
     {
-        Assert.Equal(expected, OutputModes.Detect(new Dictionary<string, string> { [variable] = value }, isTerminal));
+        Assert.Equal(Enum.Parse<OutputMode>(expected), OutputModes.Detect(new Dictionary<string, string> { [variable] = value }, isTerminal));
     }
 
     [Fact]

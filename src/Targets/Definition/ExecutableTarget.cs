@@ -16,32 +16,8 @@ public sealed class ExecutableTarget : ITargetDefinition
     /// <summary>The target's name: the property name.</summary>
     public string Name { get; }
 
-    /// <summary>The description shown by <c>--help</c>.</summary>
-    public string? Description { get; private set; }
-
-    /// <summary>False for targets marked <see cref="ITargetDefinition.Unlisted"/>.</summary>
-    public bool IsListed { get; private set; } = true;
-
     /// <summary>What the target declares it writes (<see cref="ITargetDefinition.Produces"/>), relative to the root.</summary>
     public IReadOnlyList<string> Products => ProductList;
-
-    /// <summary>The stage the build puts it in (<see cref="NukeBuild.PipelineStages"/>), if any.</summary>
-    public string? Stage { get; internal set; }
-
-    /// <summary>True for the targets run when none is given.</summary>
-    public bool IsDefault { get; internal set; }
-
-    /// <summary>The outcome after a run.</summary>
-    public TargetStatus Status { get; internal set; }
-
-    /// <summary>Why the target was skipped or not run, when it was.</summary>
-    public string? Reason { get; internal set; }
-
-    /// <summary>How long the target ran.</summary>
-    public TimeSpan Duration { get; internal set; }
-
-    /// <summary>Notes added with <see cref="NukeBuild.ReportSummary(string, object?)"/>.</summary>
-    public IDictionary<string, string> Summary { get; } = new Dictionary<string, string>();
 
     /// <summary>Targets that must run and succeed before this one: its DependsOn and the targets DependentFor it.</summary>
     public IReadOnlyList<ExecutableTarget> Dependencies => DependencyList;
@@ -49,6 +25,16 @@ public sealed class ExecutableTarget : ITargetDefinition
     /// <summary>Targets scheduled after this one whenever it is.</summary>
     public IReadOnlyList<ExecutableTarget> Triggers => TriggerList;
 
+    internal string? Description { get; private set; }
+    internal bool IsListed { get; private set; } = true;
+    internal string? Stage { get; set; }
+    internal bool IsDefault { get; set; }
+    internal TargetStatus Status { get; set; }
+    internal string? Reason { get; set; }
+    internal TimeSpan Duration { get; set; }
+
+    /// <summary>Notes added with <see cref="NukeBuild.ReportSummary(string, object?)"/>.</summary>
+    internal Dictionary<string, string> Summary { get; } = [];
     internal Target Factory { get; }
     internal List<string> ProductList { get; } = [];
     internal List<Func<CancellationToken, Task>> Actions { get; } = [];
@@ -58,7 +44,6 @@ public sealed class ExecutableTarget : ITargetDefinition
     internal List<Check> StaticConditions { get; } = [];
     internal List<Check> DynamicConditions { get; } = [];
     internal List<Check> Requirements { get; } = [];
-    internal DependencyBehavior SkippedBehavior { get; private set; }
     internal bool Proceeds { get; private set; }
     internal bool Assured { get; private set; }
 
@@ -83,7 +68,6 @@ public sealed class ExecutableTarget : ITargetDefinition
     ITargetDefinition ITargetDefinition.TriggeredBy(params Target[] targets) => Relate(t => t.TriggerList, true, targets);
     ITargetDefinition ITargetDefinition.OnlyWhenStatic(Func<bool> condition, string? text) => Do(() => StaticConditions.Add(new(condition, Body(text))), condition);
     ITargetDefinition ITargetDefinition.OnlyWhenDynamic(Func<bool> condition, string? text) => Do(() => DynamicConditions.Add(new(condition, Body(text))), condition);
-    ITargetDefinition ITargetDefinition.WhenSkipped(DependencyBehavior behavior) => Do(() => SkippedBehavior = behavior);
     ITargetDefinition ITargetDefinition.Requires(Func<object?> member, string? text) => Do(() => Requirements.Add(new(() => IsSet(member()), Body(text))), member);
     ITargetDefinition ITargetDefinition.Requires(Func<bool> condition, string? text) => Do(() => Requirements.Add(new(condition, Body(text))), condition);
     ITargetDefinition ITargetDefinition.ProceedAfterFailure() => Do(() => Proceeds = true);
@@ -92,13 +76,8 @@ public sealed class ExecutableTarget : ITargetDefinition
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    static bool IsSet(object? value) => value switch
-    {
-        null => false,
-        string s => !string.IsNullOrWhiteSpace(s),
-        System.Collections.ICollection c => c.Count > 0,
-        _ => true,
-    };
+    static bool IsSet(object? value) =>
+        value is not (null or System.Collections.ICollection { Count: 0 }) && (value is not string s || !string.IsNullOrWhiteSpace(s));
 
     /// <summary>The source text of a lambda, without its parameter list: what is worth showing.</summary>
     static string Body(string? text) => string.IsNullOrWhiteSpace(text) ? "condition"

@@ -45,9 +45,6 @@ public interface ITargetDefinition
     /// <summary>A condition evaluated just before the target runs; the target is skipped when it is false.</summary>
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string? text = null);
 
-    /// <summary>What happens to the DependencyList when a static condition skips this target.</summary>
-    ITargetDefinition WhenSkipped(DependencyBehavior behavior);
-
     /// <summary>The member (usually a parameter) must be set: not null, not empty. Checked before any target runs.</summary>
     ITargetDefinition Requires(Func<object?> member, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(member))] string? text = null);
 

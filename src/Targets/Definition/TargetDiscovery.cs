@@ -5,15 +5,14 @@ namespace Targets;
 /// <summary>Finds the <see cref="Target"/> properties of a build and resolves their relationships by delegate identity.</summary>
 internal static class TargetDiscovery
 {
-    const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.FlattenHierarchy;
+    public static IEnumerable<PropertyInfo> Properties(Type build) =>
+        build.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.FlattenHierarchy)
+            .Where(p => p.PropertyType == typeof(Target) && p.GetMethod is not null)
+            .OrderBy(p => p.MetadataToken);
 
     public static IReadOnlyList<ExecutableTarget> Discover(NukeBuild build)
     {
-        var targets = build.GetType().GetProperties(Members)
-            .Where(p => p.PropertyType == typeof(Target) && p.GetMethod is not null)
-            .OrderBy(p => p.MetadataToken)
-            .Select(p => new ExecutableTarget(p.Name, (Target)p.GetValue(build)!))
-            .ToList();
+        var targets = Properties(build.GetType()).Select(p => new ExecutableTarget(p.Name, (Target)p.GetValue(build)!)).ToList();
         var byDelegate = targets.ToDictionary(t => t.Factory);
         foreach (var target in targets)
         {
@@ -21,25 +20,23 @@ internal static class TargetDiscovery
             {
                 var found = byDelegate.GetValueOrDefault(other)
                     ?? throw new BuildException($"Target {target.Name} refers to a target that is not a Target property of {build.GetType().Name}.");
-                (reversed ? list(found) : list(target)).Add(reversed ? target : found);
+                var (from, to) = reversed ? (found, target) : (target, found);
+                if (!list(from).Contains(to))
+                    list(from).Add(to);
             }
         }
-        foreach (var stage in build.Stages)
-        {
-            foreach (var member in stage.Targets)
-                byDelegate[member].Stage ??= stage.Name;
-        }
+        foreach (var (stage, member) in build.PipelineStages.SelectMany(s => s.Targets.Select(t => (s.Name, t))))
+            byDelegate[member].Stage ??= stage;
         foreach (var target in targets)
-        {
-            foreach (var list in new[] { target.DependencyList, target.TriggerList, target.RunsAfterList })
-            {
-                var distinct = list.Distinct().ToList();
-                list.Clear();
-                list.AddRange(distinct);
-            }
-            foreach (var triggered in target.TriggerList)
-                triggered.TriggeredByList.Add(target);
-        }
+            target.TriggeredByList.AddRange(targets.Where(t => t.TriggerList.Contains(target)));
         return targets;
+    }
+
+    /// <summary>The target called <paramref name="name"/> (case and dashes ignored), else a usage error with a "did you mean" among the listed targets.</summary>
+    public static ExecutableTarget Named(IReadOnlyList<ExecutableTarget> targets, string name, string problem)
+    {
+        var listed = targets.Where(t => t.IsListed).Select(t => t.Name).ToList();
+        return targets.FirstOrDefault(t => Names.Same(t.Name, name)) ?? throw new UsageException(
+            $"{problem} '{name}'.{(Names.Hint(name, listed) is { Length: > 0 } hint ? hint : $" Targets: {string.Join(", ", listed)}.")} Run './build.sh --help' for what each does.");
     }
 }

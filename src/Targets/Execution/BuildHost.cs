@@ -1,25 +1,17 @@
+using System.Collections;
 using System.Linq.Expressions;
-using System.Reflection;
 using Serilog;
 using Serilog.Events;
 
 namespace Targets;
 
 /// <summary>Runs a build: arguments, parameters, plan, execution, summary. Exit codes: 0 success, 1 failure, 2 bad input, 130 cancelled.</summary>
-public static class BuildHost
+internal static class BuildHost
 {
-    /// <summary>Exit code when a target failed.</summary>
     public const int Failed = 1;
-
-    /// <summary>Exit code for a bad command line or parameters file: nothing ran.</summary>
     public const int BadInput = 2;
-
-    /// <summary>Exit code after Ctrl-C or SIGTERM.</summary>
     public const int Cancelled = 130;
 
-    static readonly string[] CiVariables = ["CI", "GITHUB_ACTIONS"];
-
-    /// <summary>Runs the build of type <typeparamref name="T"/> and returns the exit code.</summary>
     public static int Run<T>(IReadOnlyList<string> args, HostContext context, params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new()
     {
         var arguments = Arguments.Parse(args);
@@ -29,7 +21,7 @@ public static class BuildHost
         var mode = OutputModes.Detect(context.Environment, context.IsTerminal);
         var root = FindRoot(arguments, context);
         var verbosity = arguments.Find("verbosity") is { } given
-            ? Enum.GetValues<Verbosity>().Cast<Verbosity?>().FirstOrDefault(v => v.ToString()!.Equals(given.Values.FirstOrDefault(), StringComparison.OrdinalIgnoreCase))
+            ? Enum.GetValues<Verbosity>().Cast<Verbosity?>().FirstOrDefault(v => Names.Same(v.ToString()!, given.Values.FirstOrDefault() ?? ""))
             : Verbosity.Normal;
         var logFile = root is null || arguments.Has("completion") ? null : Path.Combine(root, "logs", "build", $"{LogName(typeof(T), arguments, defaults)}-{DateTime.Now:yyyyMMdd}.log");
         var console = TextWriter.Synchronized(context.Out);
@@ -46,8 +38,8 @@ public static class BuildHost
                 throw new UsageException(arguments.Find("root") is { } option
                     ? $"--root '{option.Values.FirstOrDefault()}' is not a repository root: it has no .nuke folder. Pass the folder that holds .nuke/, or drop --root."
                     : $"No .nuke folder found above {context.WorkingDirectory}. Run from inside the repository or pass --root <path>.");
-            (build.RootDirectory, build.Verbosity, build.OutputMode, build.Output) = (root, verbosity.Value, mode, output);
-            build.IsServerBuild = CiVariables.Any(v => context.Environment.GetValueOrDefault(v) is { } set && (set == "1" || set.Equals("true", StringComparison.OrdinalIgnoreCase)));
+            (build.RootDirectory, build.Verbosity, build.Output) = (root, verbosity.Value, output);
+            build.IsServerBuild = context.Environment.Any(e => e.Key is "CI" or "GITHUB_ACTIONS" && (e.Value == "1" || e.Value.Equals("true", StringComparison.OrdinalIgnoreCase)));
             return Run(build, arguments, defaults, context, output, logger);
         }
         catch (BuildException e)
@@ -81,11 +73,8 @@ public static class BuildHost
             return 0;
         }
         new ParameterResolver(context.Environment, build.RootDirectory / ".nuke").Resolve(build, parameters, arguments, arguments.Find("profile")?.Values ?? []);
-        foreach (var secret in parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)))
-        {
-            foreach (var value in secret is string[] many ? many : [secret?.ToString() ?? ""])
-                build.Redactor.Add(value);
-        }
+        foreach (var secret in parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)).SelectMany(v => v as string[] ?? [v?.ToString() ?? ""]))
+            build.Redactor.Add(secret);
 
         if (build.IsLocalBuild && SchemaWriter.Write(build.RootDirectory / ".nuke" / "build.schema.json", targets, parameters))
             log.Information("Regenerated .nuke/build.schema.json (targets or parameters changed)");
@@ -95,7 +84,7 @@ public static class BuildHost
         {
             if (arguments.Targets.Count + help.Values.Count == 0)
                 HelpPrinter.Help(output, build, targets, parameters);
-            foreach (var target in Invoked(targets, arguments.Targets.Concat(help.Values)))
+            foreach (var target in arguments.Targets.Concat(help.Values).Select(name => TargetDiscovery.Named(targets, name, "Unknown target")).Distinct())
                 HelpPrinter.Help(output, build, target, ExecutionPlanner.Plan(targets, [target]), parameters);
             return 0;
         }
@@ -104,7 +93,7 @@ public static class BuildHost
         if (arguments.Has("skip") && arguments.Targets.Count == 0)
             throw new UsageException($"--skip needs the target to run: ./build.sh <target> --skip [targets]. Name the target, even the default ({string.Join(", ", defaults)}).");
 
-        var invoked = Invoked(targets, arguments.Targets.Count > 0 ? arguments.Targets : defaults);
+        var invoked = (arguments.Targets.Count > 0 ? arguments.Targets : defaults.ToList()).Select(name => TargetDiscovery.Named(targets, name, "Unknown target")).Distinct().ToList();
         var plan = ExecutionPlanner.Plan(targets, invoked);
         Skipping.Apply(plan, invoked, arguments.Find("skip"), targets);
         (build.InvokedTargets, build.ExecutionPlan) = (invoked, plan);
@@ -127,39 +116,34 @@ public static class BuildHost
     /// <summary>The folder holding <c>.nuke/</c>: <c>--root</c> when it has one, else the nearest above the working directory; null when none.</summary>
     static AbsolutePath? FindRoot(Arguments arguments, HostContext context)
     {
-        if (arguments.Find("root") is { } root)
-        {
-            var given = Path.GetFullPath(root.Values.FirstOrDefault() ?? ".", context.WorkingDirectory);
-            return Directory.Exists(Path.Combine(given, ".nuke")) ? (AbsolutePath)given : null;
-        }
-        foreach (var start in new[] { context.WorkingDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (Directory.Exists(Path.Combine(dir.FullName, ".nuke")))
-                    return dir.FullName;
-            }
-        }
-        return null;
+        IEnumerable<string> candidates = arguments.Find("root") is { } root
+            ? [Path.GetFullPath(root.Values.FirstOrDefault() ?? ".", context.WorkingDirectory)]
+            : new[] { context.WorkingDirectory, AppContext.BaseDirectory }.SelectMany(Ancestors);
+        return candidates.FirstOrDefault(dir => Directory.Exists(Path.Combine(dir, ".nuke"))) is { } found ? (AbsolutePath)found : null;
     }
 
-    /// <summary>The log file's name: the first target (as declared), or "help".</summary>
-    static string LogName(Type build, Arguments arguments, string[] defaults)
+    static IEnumerable<string> Ancestors(string start)
     {
-        var first = arguments.Has("help") ? "help" : arguments.Targets.FirstOrDefault() ?? defaults.FirstOrDefault() ?? "build";
-        return build.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Where(p => p.PropertyType == typeof(Target))
-            .Select(p => p.Name).FirstOrDefault(n => Names.Normalize(n) == Names.Normalize(first)) ?? (first == "help" ? "help" : "build");
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            yield return dir.FullName;
     }
 
-    /// <summary>A "did you mean" from the listed targets only (hidden ones are never suggested), else the list of them.</summary>
-    internal static string Suggest(string name, IReadOnlyList<ExecutableTarget> targets)
-    {
-        var listed = targets.Where(t => t.IsListed).Select(t => t.Name).ToList();
-        return Names.Hint(name, listed) is { Length: > 0 } hint ? hint : $" Targets: {string.Join(", ", listed)}.";
-    }
+    static string LogName(Type build, Arguments arguments, string[] defaults) =>
+        arguments.Has("help") ? "help"
+        : TargetDiscovery.Properties(build).Select(p => p.Name).FirstOrDefault(n => Names.Same(n, arguments.Targets.FirstOrDefault() ?? defaults.FirstOrDefault() ?? "")) ?? "build";
+}
 
-    static List<ExecutableTarget> Invoked(IReadOnlyList<ExecutableTarget> targets, IEnumerable<string> names) =>
-        names.Select(name => targets.FirstOrDefault(t => Names.Normalize(t.Name) == Names.Normalize(name))
-            ?? throw new UsageException($"Unknown target '{name}'.{Suggest(name, targets)} Run './build.sh --help' for what each does."))
-            .Distinct().ToList();
+/// <summary>
+/// What the host reads from and writes to: the console (its width in columns, 0 when unknown), the environment and the
+/// working directory; <paramref name="HandleSignals"/> turns Ctrl-C and SIGTERM into cancellation of the run.
+/// </summary>
+internal sealed record HostContext(TextWriter Out, IReadOnlyDictionary<string, string> Environment, string WorkingDirectory, bool IsTerminal = false, int Width = 0, bool HandleSignals = false)
+{
+    public static HostContext FromProcess() => new(
+        Console.Out,
+        System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? ""),
+        Directory.GetCurrentDirectory(),
+        IsTerminal: !Console.IsOutputRedirected,
+        Width: Console.IsOutputRedirected ? 0 : Console.WindowWidth,
+        HandleSignals: true);
 }

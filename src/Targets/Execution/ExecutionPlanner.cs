@@ -6,24 +6,18 @@ internal static class ExecutionPlanner
     /// <summary>Fails, naming the cycle, when the targets' ordering relations form a loop.</summary>
     public static void CheckForCycles(IReadOnlyList<ExecutableTarget> all) => Order(all, all.ToHashSet(), all);
 
-    /// <summary>The targets to run for <paramref name="invoked"/>, in execution order.</summary>
-    public static IReadOnlyList<ExecutableTarget> Plan(IReadOnlyList<ExecutableTarget> all, IReadOnlyList<ExecutableTarget> invoked)
-    {
-        var scheduled = Schedule(invoked);
-        return Order(invoked, scheduled, all);
-    }
+    public static IReadOnlyList<ExecutableTarget> Plan(IReadOnlyList<ExecutableTarget> all, IReadOnlyList<ExecutableTarget> invoked) =>
+        Order(invoked, Schedule(invoked), all);
 
-    /// <summary>The targets plus everything they depend on and trigger, to a fixpoint; <paramref name="prune"/> drops a target's dependencies.</summary>
-    internal static HashSet<ExecutableTarget> Schedule(IEnumerable<ExecutableTarget> invoked, Func<ExecutableTarget, bool>? prune = null)
+    /// <summary>The targets plus everything they depend on and trigger, to a fixpoint.</summary>
+    static HashSet<ExecutableTarget> Schedule(IEnumerable<ExecutableTarget> invoked)
     {
         var scheduled = new HashSet<ExecutableTarget>();
         var pending = new Stack<ExecutableTarget>(invoked);
         while (pending.TryPop(out var target))
         {
-            if (!scheduled.Add(target))
-                continue;
-            foreach (var next in (prune?.Invoke(target) == true ? [] : target.DependencyList).Concat(target.TriggerList))
-                pending.Push(next);
+            if (scheduled.Add(target))
+                target.DependencyList.Concat(target.TriggerList).ToList().ForEach(pending.Push);
         }
         return scheduled;
     }
@@ -31,24 +25,21 @@ internal static class ExecutionPlanner
     static List<ExecutableTarget> Order(IEnumerable<ExecutableTarget> roots, HashSet<ExecutableTarget> scheduled, IReadOnlyList<ExecutableTarget> all)
     {
         var order = new List<ExecutableTarget>();
-        var done = new HashSet<ExecutableTarget>();
         var path = new List<ExecutableTarget>();
 
         void Visit(ExecutableTarget target)
         {
-            if (done.Contains(target))
+            if (order.Contains(target))
                 return;
-            var index = path.IndexOf(target);
-            if (index >= 0)
+            if (path.Contains(target))
             {
-                var cycle = path.Skip(index).Append(target).Select(t => t.Name);
+                var cycle = path.SkipWhile(t => t != target).Append(target).Select(t => t.Name);
                 throw new BuildException($"Circular target dependencies: {string.Join(" -> ", cycle)} (each needs the next to run first). Remove one of these DependsOn/After/Before/Triggers relations.");
             }
             path.Add(target);
-            foreach (var before in Predecessors(target, scheduled))
+            foreach (var before in target.DependencyList.Concat(target.TriggeredByList.Concat(target.RunsAfterList).Where(scheduled.Contains)))
                 Visit(before);
-            path.RemoveAt(path.Count - 1);
-            done.Add(target);
+            path.Remove(target);
             order.Add(target);
             // A triggered target on the path is waiting for this one (its TriggeredBy predecessor) and follows it anyway.
             foreach (var triggered in target.TriggerList.Where(t => scheduled.Contains(t) && !path.Contains(t)))
@@ -59,11 +50,4 @@ internal static class ExecutionPlanner
             Visit(root);
         return order;
     }
-
-    /// <summary>Everything that must come before <paramref name="target"/> among the scheduled targets.</summary>
-    internal static IEnumerable<ExecutableTarget> Predecessors(ExecutableTarget target, IReadOnlySet<ExecutableTarget> scheduled) =>
-        target.DependencyList
-            .Concat(target.TriggeredByList.Where(scheduled.Contains))
-            .Concat(target.RunsAfterList.Where(scheduled.Contains))
-            .Distinct();
 }

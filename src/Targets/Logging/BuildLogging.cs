@@ -9,36 +9,30 @@ using Serilog.Formatting.Display;
 namespace Targets;
 
 /// <summary>Creates the run's Serilog logger: one console sink for the output mode and one file sink, both masking secrets.</summary>
-public static class BuildLogging
+internal static class BuildLogging
 {
     /// <summary>Events with this property go to the log file only (the console got them in a richer form).</summary>
     public const string FileOnly = "FileOnly";
 
-    const string ConsoleTemplate = "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}";
-    const string FileTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}";
-
-    /// <summary>Creates the logger; <paramref name="console"/> must be safe to write from several threads.</summary>
     public static Logger Create(OutputMode mode, TextWriter console, LogEventLevel consoleLevel, string? logFile, Redactor redactor)
     {
         ITextFormatter formatter = mode switch
         {
             OutputMode.Json => new RenderedCompactJsonFormatter(),
             OutputMode.GitHubActions => new MessageTemplateTextFormatter("{Message:lj}{NewLine}{Exception}"),
-            _ => new MessageTemplateTextFormatter(ConsoleTemplate),
+            _ => new MessageTemplateTextFormatter("{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}"),
         };
         var config = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Logger(c => c
             .MinimumLevel.Is(consoleLevel).Filter.ByExcluding(Matching.WithProperty(FileOnly))
             .WriteTo.Sink(new Writer(new Masked(formatter, redactor, mode), console)));
-        return (logFile is null ? config : config.WriteTo.File(new Masked(new MessageTemplateTextFormatter(FileTemplate), redactor), logFile, LogEventLevel.Debug, shared: true))
-            .CreateLogger();
+        return (logFile is null ? config : ToFile(config, logFile, redactor)).CreateLogger();
     }
 
-    /// <summary>A logger that writes to <paramref name="parent"/> and also, masked, to <paramref name="logFile"/>.</summary>
-    internal static Logger CreateAreaLogger(ILogger parent, string logFile, Redactor redactor) =>
-        new LoggerConfiguration().MinimumLevel.Verbose()
-            .WriteTo.Logger(parent)
-            .WriteTo.File(new Masked(new MessageTemplateTextFormatter(FileTemplate), redactor), logFile, LogEventLevel.Debug, shared: true)
-            .CreateLogger();
+    public static Logger CreateAreaLogger(ILogger parent, string logFile, Redactor redactor) =>
+        ToFile(new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Logger(parent), logFile, redactor).CreateLogger();
+
+    static LoggerConfiguration ToFile(LoggerConfiguration config, string logFile, Redactor redactor) =>
+        config.WriteTo.File(new Masked(new MessageTemplateTextFormatter("{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}"), redactor), logFile, LogEventLevel.Debug, shared: true);
 
     sealed class Writer(ITextFormatter formatter, TextWriter writer) : ILogEventSink
     {
@@ -69,4 +63,23 @@ public static class BuildLogging
                 output.WriteLine((error ? "::error::" : "::warning::") + line.TrimEnd().Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A"));
         }
     }
+}
+
+/// <summary>How the console is written to: colours and headers, plain lines, GitHub workflow commands, or JSON lines.</summary>
+internal enum OutputMode
+{
+    Terminal,
+    Plain,
+    GitHubActions,
+    Json,
+}
+
+internal static class OutputModes
+{
+    /// <summary>JSON when LOG_FORMAT=json, GitHub when GITHUB_ACTIONS=true, terminal when interactive and colors are welcome (no NO_COLOR, TERM not dumb), else plain.</summary>
+    public static OutputMode Detect(IReadOnlyDictionary<string, string> environment, bool isTerminal) =>
+        environment.GetValueOrDefault("LOG_FORMAT")?.Equals("json", StringComparison.OrdinalIgnoreCase) == true ? OutputMode.Json
+        : environment.GetValueOrDefault("GITHUB_ACTIONS")?.Equals("true", StringComparison.OrdinalIgnoreCase) == true ? OutputMode.GitHubActions
+        : isTerminal && environment.GetValueOrDefault("TERM") != "dumb" && string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR")) ? OutputMode.Terminal
+        : OutputMode.Plain;
 }

@@ -28,25 +28,13 @@ public sealed class Redactor
     /// <summary>Adds the values of environment variables whose names say they hold secrets (TOKEN, SECRET, PASSWORD, KEY).</summary>
     public void AddFromEnvironment(IReadOnlyDictionary<string, string> environment)
     {
-        foreach (var (name, value) in environment)
-        {
-            if (IsSecretName(name) && value.Length >= 6)
-                Add(value);
-        }
+        foreach (var (_, value) in environment.Where(e => IsSecretName(e.Key) && e.Value.Length >= 6))
+            Add(value);
     }
 
     /// <summary>True when <paramref name="name"/> says its value is a secret: it contains TOKEN, SECRET, PASSWORD, PASSWD, KEY or CREDENTIAL (not PWD, the working directory).</summary>
     public static bool IsSecretName(string name) => SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The text with every known secret replaced by <see cref="Mask"/>.</summary>
-    public string Redact(string text)
-    {
-        var current = secrets;
-        foreach (var secret in current)
-        {
-            if (text.Contains(secret, StringComparison.Ordinal))
-                text = text.Replace(secret, Mask, StringComparison.Ordinal);
-        }
-        return text;
-    }
+    public string Redact(string text) => secrets.Aggregate(text, (masked, secret) => masked.Replace(secret, Mask, StringComparison.Ordinal));
 }

@@ -8,13 +8,11 @@ internal static class SchemaWriter
 {
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>Writes the schema when its content changed; returns true when it did.</summary>
     public static bool Write(string path, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterMember> parameters)
     {
         var text = Create(targets, parameters).ToJsonString(Indented) + "\n";
         if (File.Exists(path) && File.ReadAllText(path) == text)
             return false;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return true;
     }
@@ -52,13 +50,10 @@ internal static class SchemaWriter
     static JsonObject Describe(ParameterMember p)
     {
         var node = Type(p.Type);
-        if (p.Description is not null)
-            node["description"] = p.Description;
         if (p.IsSecret)
-        {
-            node["secret"] = true;
-            node["description"] = (p.Description ?? "") + " (secret: pass it as an argument or environment variable, never commit it)";
-        }
+            (node["description"], node["secret"]) = (p.Description + " (secret: pass it as an argument or environment variable, never commit it)", true);
+        else if (p.Description is not null)
+            node["description"] = p.Description;
         return node;
     }
 
@@ -67,12 +62,8 @@ internal static class SchemaWriter
         var t = Nullable.GetUnderlyingType(type) ?? type;
         if (t.IsArray)
             return new JsonObject { ["type"] = "array", ["items"] = Type(t.GetElementType()!) };
-        var allowed = ValueConverter.AllowedValues(t);
-        var node = new JsonObject
-        {
-            ["type"] = t == typeof(bool) ? "boolean" : t == typeof(int) || t == typeof(long) ? "integer" : t == typeof(double) ? "number" : "string",
-        };
-        if (allowed.Count > 0)
+        var node = new JsonObject { ["type"] = t == typeof(bool) ? "boolean" : t == typeof(int) || t == typeof(long) ? "integer" : t == typeof(double) ? "number" : "string" };
+        if (ValueConverter.AllowedValues(t) is { Count: > 0 } allowed)
             node["enum"] = new JsonArray([.. allowed.Select(a => JsonValue.Create(a))]);
         if (t == typeof(TimeSpan))
             node["pattern"] = @"^(\d+(\.\d+)?(ms|s|m|h)?|\d+:\d{2}:\d{2})$";

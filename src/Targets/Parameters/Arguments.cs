@@ -9,10 +9,22 @@ internal sealed record Option(string Spelling, List<string> Values)
 /// <summary>The command line split into target names and options: <c>Test Deploy --registry host:5000 --skip Compile</c>.</summary>
 internal sealed class Arguments
 {
-    /// <summary>Options the host itself understands.</summary>
-    public static readonly string[] BuiltIns = ["help", "plan", "skip", "target", "root", "verbosity", "profile", "no-logo", "completion"];
+    /// <summary>Options the host itself understands, as <c>--help</c> shows them.</summary>
+    public static readonly (string Usage, string Help)[] Usages =
+    [
+        ("--help [target]", "this text, or a target's parameters, dependencies and examples"),
+        ("--plan", "print the execution plan and run nothing"),
+        ("--skip [targets]", "skip the named targets, or every target not named on the command line (assured ones still run)"),
+        ("--target <targets>", "the targets to run (same as naming them)"),
+        ("--root <path>", "the repository root (default: the folder holding .nuke/)"),
+        ("--verbosity <level>", "quiet | minimal | normal | verbose"),
+        ("--profile <names>", "also read .nuke/parameters.<name>.json"),
+        ("--no-logo", "no banner"),
+        ("--completion bash", "print a bash completion script: source <(./build.sh --completion bash)"),
+    ];
 
-    /// <summary>Built-in options that take no value.</summary>
+    public static readonly string[] BuiltIns = [.. Usages.Select(u => u.Usage.Split(' ')[0][2..])];
+
     static readonly string[] Flags = ["help", "plan", "no-logo"];
 
     public List<string> Targets { get; } = [];
@@ -58,7 +70,7 @@ internal sealed class Arguments
             var takes = Flags.Any(f => Names.Normalize(f) == option.Key) || type == typeof(bool) ? 0
                 : type?.IsArray == true || option.Key is "skip" or "target" ? int.MaxValue
                 : 1;
-            var claimed = option.Values.Skip(takes).Where(v => targets.Any(t => Names.Normalize(t.Name) == Names.Normalize(v))).ToList();
+            var claimed = option.Values.Skip(takes).Where(v => targets.Any(t => Names.Same(t.Name, v))).ToList();
             option.Values.RemoveAll(claimed.Contains);
             Targets.AddRange(claimed);
         }
@@ -66,11 +78,8 @@ internal sealed class Arguments
 
     Option Add(string spelling)
     {
-        var existing = Options.FirstOrDefault(o => o.Key == Names.Normalize(spelling));
-        if (existing is not null)
-            return existing;
-        var option = new Option(spelling, []);
-        Options.Add(option);
+        if (Find(spelling) is not { } option)
+            Options.Add(option = new Option(spelling, []));
         return option;
     }
 }

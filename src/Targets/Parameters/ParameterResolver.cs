@@ -19,7 +19,7 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
     {
         var known = members.Select(m => m.CliName).Concat(Arguments.BuiltIns).ToList();
         foreach (var option in arguments.Options.Where(o => !known.Any(k => Names.Normalize(k) == o.Key)))
-            throw new UsageException($"Unknown parameter '--{option.Spelling}'.{Names.Hint(option.Spelling, known, k => "--" + k)} Run './build.sh --help' to list parameters.");
+            throw new UsageException($"Unknown parameter '--{option.Spelling}'.{Names.Hint("--" + option.Spelling, known.Select(k => "--" + k))} Run './build.sh --help' to list parameters.");
         var files = profiles.Reverse().SelectMany(p => Read($"parameters.{p}.json", required: true)).Concat(Read("parameters.json", required: false)).ToList();
         foreach (var value in files.Where(f => f.Normalized is not ("target" or "skip") && !members.Any(m => Names.Normalize(m.Name) == f.Normalized)))
             throw new UsageException($"{value.File} sets '{value.Key}', which is not a parameter of this build.{Names.Hint(value.Key, members.Select(m => m.Name))} Remove or rename it.");
@@ -43,21 +43,17 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
         }
     }
 
-    /// <summary>An empty variable counts as unset: CI systems pass unset secrets and inputs as "".</summary>
-    KeyValuePair<string, string>? FromEnvironment(ParameterMember member)
-    {
-        var key = Names.Normalize(member.Name);
-        if (environment.TryGetValue(member.Name, out var exact) && exact.Length > 0)
-            return new(member.Name, exact);
-        var loose = environment.Where(e => e.Value.Length > 0 && Names.Normalize(e.Key) is var k && (k == key || k == "nuke" + key)).OrderBy(e => e.Key.StartsWith("NUKE_", StringComparison.OrdinalIgnoreCase));
-        return loose.Any() ? loose.First() : null;
-    }
+    /// <summary>The exact name first, then a loose spelling, then NUKE_NAME. An empty variable counts as unset: CI systems pass unset secrets and inputs as "".</summary>
+    KeyValuePair<string, string>? FromEnvironment(ParameterMember member) =>
+        environment.Where(e => e.Value.Length > 0 && Names.Normalize(e.Key) is var k && (k == Names.Normalize(member.Name) || k == "nuke" + Names.Normalize(member.Name)))
+            .OrderBy(e => e.Key == member.Name ? 0 : e.Key.StartsWith("NUKE_", StringComparison.OrdinalIgnoreCase) ? 2 : 1)
+            .Cast<KeyValuePair<string, string>?>().FirstOrDefault();
 
     static void Set(NukeBuild build, ParameterMember member, IReadOnlyList<string> values, string source)
     {
         try
         {
-            member.SetValue(build, ValueConverter.Convert(member.Type, values, member.CliName));
+            member.Field.SetValue(build, ValueConverter.Convert(member.Type, values, member.CliName));
         }
         catch (BuildException e) when (e is not UsageException)
         {

@@ -7,7 +7,6 @@ namespace Targets;
 /// <summary>Converts raw parameter values to the member's type, with errors that name the parameter and what it accepts.</summary>
 internal static partial class ValueConverter
 {
-    /// <summary>Converts <paramref name="values"/> (empty for a bare flag) to <paramref name="type"/>.</summary>
     public static object? Convert(Type type, IReadOnlyList<string> values, string parameter)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
@@ -16,7 +15,7 @@ internal static partial class ValueConverter
             var items = values.SelectMany(v => v.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .Select(v => ConvertOne(t.GetElementType()!, v, parameter)).ToArray();
             var array = Array.CreateInstance(t.GetElementType()!, items.Length);
-            Array.Copy(items, array, items.Length);
+            items.CopyTo(array, 0);
             return array;
         }
         if (t == typeof(bool) && values.Count == 0)
@@ -25,7 +24,6 @@ internal static partial class ValueConverter
             : throw new BuildException($"Parameter --{parameter} takes one value but got {values.Count}: '{string.Join(" ", values)}'.");
     }
 
-    /// <summary>The allowed values of an enum or <see cref="Enumeration"/> type, else empty.</summary>
     public static IReadOnlyList<string> AllowedValues(Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
@@ -49,10 +47,12 @@ internal static partial class ValueConverter
                 "false" or "no" or "off" or "0" => false,
                 _ => null,
             },
-            _ when type == typeof(int) || type == typeof(long) || type == typeof(double) => Number(type, value),
+            _ when type == typeof(int) => int.TryParse(value, CultureInfo.InvariantCulture, out var i) ? i : null,
+            _ when type == typeof(long) => long.TryParse(value, CultureInfo.InvariantCulture, out var l) ? l : null,
+            _ when type == typeof(double) => double.TryParse(value, CultureInfo.InvariantCulture, out var d) ? d : null,
             _ when type == typeof(TimeSpan) => Duration(value),
             _ when type == typeof(AbsolutePath) => (AbsolutePath)Path.GetFullPath(value),
-            _ when type.IsEnum || typeof(Enumeration).IsAssignableFrom(type) => Choices(type).FirstOrDefault(c => Names.Normalize(c.ToString()!) == Names.Normalize(value)),
+            _ when type.IsEnum || typeof(Enumeration).IsAssignableFrom(type) => Choices(type).FirstOrDefault(c => Names.Same(c.ToString()!, value)),
             _ => throw new BuildException($"Parameter --{parameter} has type {type.Name}, which the build host cannot convert. Use string, bool, int, TimeSpan, an enum or string[]."),
         };
         return result ?? throw new BuildException($"Parameter --{parameter}: '{raw}' is not {Expected(type)}.");
@@ -66,18 +66,6 @@ internal static partial class ValueConverter
         _ when type == typeof(TimeSpan) => "a duration; use e.g. 90s, 5m, 1h, 500ms or 00:01:30",
         _ => $"one of: {string.Join(", ", AllowedValues(type))}",
     };
-
-    static object? Number(Type type, string value)
-    {
-        try
-        {
-            return System.Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is FormatException or OverflowException)
-        {
-            return null;
-        }
-    }
 
     static TimeSpan? Duration(string value)
     {

@@ -1,6 +1,6 @@
 namespace Targets.Tests.Fixtures;
 
-/// <summary>Static and dynamic conditions, WhenSkipped, and Requires in both forms.</summary>
+/// <summary>Static and dynamic conditions, and Requires in both forms.</summary>
 public sealed class ConditionBuild : TestBuild
 {
     [Parameter("Turns on the conditional targets")]
@@ -20,16 +20,6 @@ public sealed class ConditionBuild : TestBuild
         .DependsOn(Restore)
         .OnlyWhenStatic(() => Enabled)
         .Executes(() => Mark(nameof(Compile)));
-
-    public Target Bundle => _ => _.Executes(() => Mark(nameof(Bundle)));
-
-    public Target Package => _ => _
-        .DependsOn(Bundle)
-        .OnlyWhenStatic(() => Enabled)
-        .WhenSkipped(DependencyBehavior.Skip)
-        .Executes(() => Mark(nameof(Package)));
-
-    public Target Docs => _ => _.DependsOn(Bundle).Executes(() => Mark(nameof(Docs)));
 
     public Target Probe => _ => _.Executes(() =>
     {

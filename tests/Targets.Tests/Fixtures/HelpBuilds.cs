@@ -39,7 +39,7 @@ public sealed class HelpBuild : TestBuild
 
     public Target Deploy => _ => _.Description("Deploy to the hosts").DependsOn(Test, Compile).Requires(() => Registry).Executes(() => Deploying());
 
-    protected override IEnumerable<Stage> PipelineStages => [new("build", Restore, Compile, Test), new("deliver", Deploy)];
+    protected internal override IEnumerable<Stage> PipelineStages => [new("build", Restore, Compile, Test), new("deliver", Deploy)];
 
     void Deploying()
     {
