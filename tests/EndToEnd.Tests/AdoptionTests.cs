@@ -1,5 +1,5 @@
 using Docker.DotNet.Models;
-using Pipeline.Containers;
+using Pipeline.Docker;
 using Pipeline.Images;
 using Pipeline.Registry;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Model;
 
 namespace Pipeline.Machine;
 

@@ -1,4 +1,4 @@
-using Pipeline.Containers;
+using Pipeline.Docker;
 using Pipeline.HealthChecks;
 using Pipeline.Tests.Environments;
 using Pipeline.Tests.Support;

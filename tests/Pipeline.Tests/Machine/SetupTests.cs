@@ -21,7 +21,7 @@ public sealed class SetupTests
 
         Assert.Equal(CheckStatus.Ok, report.Checks.Single(c => c.Name == "Docker engine").Status);
         Assert.Equal(CheckStatus.Ok, report.Checks.Single(c => c.Name == "Registry").Status);
-        Assert.Contains(await TestMachine.RegistryStatusAsync(options.Registry), new int?[] { 200, 401 });
+        Assert.Contains(await TestMachine.RegistryStatusAsync(options.Registry.Value), new int?[] { 200, 401 });
         Assert.True(second.ChangedNothing, $"Second run changed: {string.Join("; ", second.Changes)} (first run: {string.Join("; ", first.Changes)})");
         Assert.Contains(sink.Messages, m => m.Contains("Packages present"));
     }

@@ -1,6 +1,6 @@
 using Docker.DotNet;
 
-namespace Pipeline.Containers;
+namespace Pipeline.Docker;
 
 /// <summary>No Docker engine answered: says where it looked and what to run.</summary>
 public sealed class EngineUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
