@@ -27,7 +27,7 @@ public static class Engine
         {
             client.Dispose();
             throw new EngineUnavailableException(
-                $"No Docker engine answers at {Endpoint} ({e.GetBaseException().Message}). Start it with './build.sh Setup' (as root on Debian/Ubuntu) or set DOCKER_HOST, then check with './build.sh Doctor'.", e);
+                $"No Docker engine answers at {Endpoint} ({e.GetBaseException().Message}). Start it with '{Commands.Setup}' (as root on Debian/Ubuntu) or set DOCKER_HOST, then check with '{Commands.Doctor}'.", e);
         }
     }
 }
