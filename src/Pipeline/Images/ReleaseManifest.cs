@@ -6,7 +6,7 @@ namespace Pipeline.Images;
 /// <summary>A release manifest could not be read; the message names the file and the problem.</summary>
 public sealed class ReleaseManifestException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>What was released: the version, the commit, and each stage's image by digest (<c>"production"</c> → <c>repo@sha256:...</c>).</summary>
+/// <summary>What was released: the version, the commit, and each stage's image by digest (stage <c>production</c> → <c>repo@sha256:...</c>).</summary>
 public sealed record ReleaseManifest(string Version, string Commit, IReadOnlyDictionary<string, string> Images)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
