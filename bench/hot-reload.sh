@@ -41,13 +41,14 @@ wait_for() { # status; prints "timeout" when /health does not say it within 60 s
     sleep 0.05
   done
 }
-log_count() { docker logs "$NAME-dev_app_1" 2>&1 | grep -c "$1" || true; }
+container() { docker ps -q --filter "label=com.docker.compose.project=$NAME-dev" | head -1; }
+log_count() { docker logs "$(container)" 2>&1 | grep -c "$1" || true; }
 
 for watcher in $WATCHERS; do
   case "$watcher" in polling) polling=1 ;; inotify) polling=0 ;; *) echo "unknown watcher $watcher: use polling or inotify" >&2; exit 2 ;; esac
   say healthy
   start=$(now_ms)
-  DOTNET_USE_POLLING_FILE_WATCHER=$polling ./build.sh DevStart "${args[@]}" >"$work/start.log" 2>&1 || { tail -30 "$work/start.log"; exit 1; }
+  DOTNET_USE_POLLING_FILE_WATCHER=$polling ./build.sh DevStart "${args[@]}" >"$work/start.log" 2>&1 || { tail -30 "$work/start.log" >&2; echo "bench/hot-reload.sh: DevStart failed; the end of its output is above" >&2; exit 1; }
   echo "watcher: $watcher; DevStart (image cached, first build in the container): $(($(now_ms) - start)) ms"
   times=()
   for i in $(seq 1 "$RUNS"); do
@@ -69,5 +70,5 @@ for watcher in $WATCHERS; do
   wait_for burst-5 >/dev/null
   sleep 3
   echo "  5 saves within 1 s: $(($(log_count "File updated") - updates)) update(s) applied, $(($(log_count "Application started") - started)) restart(s); serving: $(curl -fs "http://127.0.0.1:$port/health")"
-  ./build.sh DevStop "${args[@]}" >/dev/null 2>&1
+  ./build.sh DevStop "${args[@]}" >"$work/stop.log" 2>&1 || { cat "$work/stop.log" >&2; exit 1; }
 done

@@ -9,13 +9,18 @@ using Targets;
     InvokedTargets = [nameof(Test), nameof(BuildImages), nameof(ValidateProduction)],
     CacheNuGet = true,
     PublishArtifacts = true,
+    ArtifactRetentionDays = 14,
     ConcurrencyGroup = "ci-${{ github.ref }}",
     ConcurrencyCancelInProgress = true,
     TimeoutMinutes = 90)]
 [GitHubActions("promote",
     OnWorkflowDispatchOptionalInputs = [nameof(Reason)],
     OnPushTags = ["v*"],
+    StagingTargets = [nameof(PushImages), nameof(DeployStaging), nameof(SyncProductionData), nameof(HealthCheck), nameof(WorkflowTests)],
+    StagingEnvironmentUrl = "${{ vars.STAGING_URL }}",
+    StagingSecretEnvFiles = ["APP_STAGING_ENV_FILE"],
     InvokedTargets = [nameof(PromoteToProduction)],
+    SecretEnvFiles = ["APP_PRODUCTION_ENV_FILE"],
     ImportSecrets = [nameof(RegistryPassword), nameof(SanitizeSalt)],
     EnvironmentSecrets = ["DOCKER_HOST"],
     EnableGitHubToken = true,
@@ -25,11 +30,13 @@ using Targets;
     EnvironmentName = "production",
     EnvironmentUrl = "${{ vars.PRODUCTION_URL }}",
     PublishArtifacts = true,
+    ArtifactRetentionDays = 30,
     RunsOn = ["self-hosted", "linux"],
     CleanCheckout = false)]
 [GitHubActions("rollback",
     OnWorkflowDispatchOptionalInputs = [nameof(Tag), nameof(Emergency)],
     InvokedTargets = [nameof(Rollback)],
+    SecretEnvFiles = ["APP_PRODUCTION_ENV_FILE"],
     ImportSecrets = [nameof(RegistryPassword)],
     EnvironmentSecrets = ["DOCKER_HOST"],
     EnableGitHubToken = true,
@@ -78,7 +85,8 @@ partial class Build
         {
             return WorkflowFiles.Generate(GetType().GetCustomAttributes<GitHubActionsAttribute>(), Shape(GetType()) with
             {
-                Products = AllTargets.ToDictionary(t => t.Name, t => (IReadOnlyList<string>)[.. Closure(t, []).SelectMany(c => c.Products).Distinct()]),
+                Products = AllTargets.ToDictionary(t => t.Name, t => t.Products),
+                Runs = AllTargets.ToDictionary(t => t.Name, t => (IReadOnlyList<string>)[.. Closure(t, []).Select(c => c.Name)]),
             });
         }
         catch (WorkflowDefinitionException e)

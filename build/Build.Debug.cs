@@ -27,7 +27,7 @@ partial class Build
             var request = new SnapshotRequest(
                 await EnvironmentAsync(Typed(TargetEnvironment), log, ct), SanitizationRules.Load(SanitizeRules), SanitizeSalt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath),
                 AuditTrail, LockDirectory, RollbackRepository, SnapshotDirectory, RootDirectory / ".deploy" / "work");
-            var result = await new SnapshotTaker(await Run.DockerAsync(ct), http, log).TakeAsync(request, ct);
+            var result = await new SnapshotTaker(await Run.DockerAsync(ct), http, log, new HostMasker(Redactor)).TakeAsync(request, ct);
             Print(result.Write);
             ReportSummary("", $"{Path.GetRelativePath(RootDirectory, result.Path)}; {result.Redactions.Values.Sum()} value(s) masked");
         });

@@ -33,14 +33,17 @@ partial class Build
 
     ActionValidator WorkflowValidator => new(ActionValidator.DefaultDirectory(RootDirectory));
 
+    ActionLint WorkflowLint => new(ActionLint.DefaultDirectory(RootDirectory));
+
     Target SetupTestTools => _ => _
         .Unlisted()
-        .Description("Install the tools the test suite needs (shellcheck, htpasswd, Node.js and the workflow validator)")
-        .OnlyWhenDynamic(() => Executable.Find("shellcheck") is null || Executable.Find("htpasswd") is null || !WorkflowValidator.IsInstalled)
+        .Description("Install the tools the test suite needs (shellcheck, htpasswd, Node.js and the workflow checkers)")
+        .OnlyWhenDynamic(() => Executable.Find("shellcheck") is null || Executable.Find("htpasswd") is null || !WorkflowValidator.IsInstalled || !WorkflowLint.IsInstalled)
         .Executes(async ct =>
         {
             string[] node = Executable.Find("node") is null || Executable.Find("npm") is null ? ["nodejs", "npm"] : [];
             await MachineSetup.EnsurePackagesAsync(["shellcheck", "apache2-utils", .. node], Log.Logger, ct);
             await WorkflowValidator.InstallAsync(Log.Logger, ct);
+            await WorkflowLint.InstallAsync(Log.Logger, ct);
         });
 }

@@ -3,7 +3,7 @@ using Pipeline.Environments;
 using Pipeline.GitHub.Deployments;
 using Pipeline.Images;
 using Pipeline.Model;
-using Pipeline.Workflows;
+using Pipeline.Scenarios;
 using Targets;
 
 partial class Build
@@ -69,16 +69,16 @@ partial class Build
             var environment = CheckedEnvironment;
             var report = await RunWorkflowsAsync(environment, Smoke, log, ct);
             if (!report.Passed)
-                throw new BuildException($"Workflow tests failed on {environment}: {report.Summary}. See the table above and {WorkflowReport.ArtifactPath(RootDirectory / "artifacts", environment.Name)}.");
+                throw new BuildException($"Workflow tests failed on {environment}: {report.Summary}. See the table above and {ScenarioReport.ArtifactPath(RootDirectory / "artifacts", environment.Name)}.");
         });
 
-    async Task<WorkflowReport> RunWorkflowsAsync(DeployEnvironment environment, bool smokeOnly, Serilog.ILogger log, CancellationToken ct)
+    async Task<ScenarioReport> RunWorkflowsAsync(DeployEnvironment environment, bool smokeOnly, Serilog.ILogger log, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = UrlOf(environment), Timeout = TimeSpan.FromSeconds(30) };
-        var workflows = WorkflowLoader.LoadAll(RootDirectory / "deploy" / "workflows");
-        var report = await new WorkflowRunner(http, log).RunAsync(workflows, new WorkflowRunOptions { SmokeOnly = smokeOnly, EnvironmentName = environment.Name }, ct);
+        var workflows = ScenarioLoader.LoadAll(RootDirectory / "deploy" / "workflows");
+        var report = await new ScenarioRunner(http, log, new HostMasker(Redactor)).RunAsync(workflows, new ScenarioRunOptions { SmokeOnly = smokeOnly, EnvironmentName = environment.Name }, ct);
         Print(w => report.Write(w));
-        report.WriteJson(WorkflowReport.ArtifactPath(RootDirectory / "artifacts", environment.Name));
+        report.WriteJson(ScenarioReport.ArtifactPath(RootDirectory / "artifacts", environment.Name));
         ReportSummary("", report.Summary);
         return report;
     }

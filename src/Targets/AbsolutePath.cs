@@ -8,9 +8,6 @@ public sealed record AbsolutePath
     /// <summary>The full path.</summary>
     public string Value { get; }
 
-    /// <summary>The parent folder.</summary>
-    public AbsolutePath Parent => new(Path.GetDirectoryName(Value) ?? Value);
-
     /// <summary>The last segment.</summary>
     public string Name => Path.GetFileName(Value);
 
@@ -22,19 +19,6 @@ public sealed record AbsolutePath
 
     /// <summary>The full path string.</summary>
     public static implicit operator string(AbsolutePath path) => path.Value;
-
-    /// <summary>True when a file exists here.</summary>
-    public bool FileExists() => File.Exists(Value);
-
-    /// <summary>True when a folder exists here.</summary>
-    public bool DirectoryExists() => Directory.Exists(Value);
-
-    /// <summary>Creates the folder if needed and returns this path.</summary>
-    public AbsolutePath CreateDirectory()
-    {
-        Directory.CreateDirectory(Value);
-        return this;
-    }
 
     /// <inheritdoc />
     public override string ToString() => Value;

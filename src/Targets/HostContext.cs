@@ -8,8 +8,8 @@ public sealed record HostContext(TextWriter Out, IReadOnlyDictionary<string, str
     /// <summary>True when the output is an interactive terminal.</summary>
     public bool IsTerminal { get; init; }
 
-    /// <summary>True to write through <see cref="System.Console"/> (colors); false to write to <see cref="Out"/> only.</summary>
-    public bool UseSystemConsole { get; init; }
+    /// <summary>The terminal's width in columns, 0 when unknown (then <c>COLUMNS</c> or 80).</summary>
+    public int Width { get; init; }
 
     /// <summary>True to turn Ctrl-C and SIGTERM into cancellation of the run.</summary>
     public bool HandleSignals { get; init; }
@@ -19,7 +19,7 @@ public sealed record HostContext(TextWriter Out, IReadOnlyDictionary<string, str
         new(Console.Out, ReadEnvironment(), Directory.GetCurrentDirectory())
         {
             IsTerminal = !Console.IsOutputRedirected,
-            UseSystemConsole = true,
+            Width = Console.IsOutputRedirected ? 0 : Console.WindowWidth,
             HandleSignals = true,
         };
 

@@ -18,6 +18,9 @@ public enum Verbosity
     Verbose,
 }
 
+/// <summary>A step of the pipeline and its targets, for <c>--help</c>: <c>new("deliver", DeployStaging, PromoteToProduction)</c>.</summary>
+public sealed record Stage(string Name, params Target[] Targets);
+
 /// <summary>
 /// The base class of a build: declare <see cref="Target"/> properties and <see cref="ParameterAttribute"/> members,
 /// and call <see cref="Execute{T}(Expression{Func{T, Target}}[])"/> from <c>Main</c>.
@@ -53,6 +56,11 @@ public abstract class NukeBuild
 
     /// <summary>The output mode of this run.</summary>
     public OutputMode OutputMode { get; internal set; }
+
+    /// <summary>The stages in pipeline order: <c>--help</c> lists targets under them, and listed targets in none last.</summary>
+    protected virtual IEnumerable<Stage> PipelineStages => [];
+
+    internal IEnumerable<Stage> Stages => PipelineStages;
 
     internal ExecutableTarget? CurrentTarget { get; set; }
     internal BuildOutput? Output { get; set; }

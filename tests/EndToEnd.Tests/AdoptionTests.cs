@@ -1,7 +1,4 @@
-using Docker.DotNet.Models;
-using Pipeline.Docker;
 using Pipeline.Images;
-using Pipeline.Registry;
 
 namespace EndToEnd.Tests;
 
@@ -30,7 +27,6 @@ public sealed class AdoptionTests
         var release = Path.Combine(folder, "release.json");
         File.Copy(File.Exists("/bin/busybox") ? "/bin/busybox" : "/usr/bin/busybox", Path.Combine(folder, "busybox"));
         File.WriteAllText(Path.Combine(folder, "Dockerfile"), Dockerfile);
-        using var registry = new RegistryClient("localhost:5000", RegistryCredentials.None);
         try
         {
             var run = await BuildScript.RunAsync("ValidateProduction", "PushImages",
@@ -48,20 +44,7 @@ public sealed class AdoptionTests
         }
         finally
         {
-            foreach (var tag in await registry.ListTagsAsync(name, CancellationToken.None))
-            {
-                if (await registry.GetManifestDigestAsync(name, tag, CancellationToken.None) is { } digest)
-                    await registry.DeleteManifestAsync(name, digest, CancellationToken.None);
-            }
-            using var engine = await Engine.ConnectAsync(CancellationToken.None);
-            foreach (var image in await engine.Images.ListImagesAsync(new ImagesListParameters()))
-            {
-                foreach (var tag in image.RepoTags ?? [])
-                {
-                    if (tag.StartsWith(name + ":", StringComparison.Ordinal) || tag.StartsWith($"localhost:5000/{name}:", StringComparison.Ordinal))
-                        await engine.Images.DeleteImageAsync(tag, new ImageDeleteParameters { Force = true });
-                }
-            }
+            await TestImages.RemoveAsync(name);
             Directory.Delete(folder, recursive: true);
         }
     }

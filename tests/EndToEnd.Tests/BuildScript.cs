@@ -16,7 +16,11 @@ public static class BuildScript
     public static Task<BuildRun> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 
     /// <summary>Runs <c>./build.sh</c> with extra environment variables (e.g. secrets a deployment reads).</summary>
-    public static Task<BuildRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<BuildRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProcessAsync(StartInfo(environment, args), TimeSpan.FromMinutes(20));
+
+    /// <summary>How <see cref="RunAsync(IReadOnlyDictionary{string, string}, string[])"/> starts <c>./build.sh</c>: from the checkout, CI=true, no logo.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo(Path.Combine(Root, "build.sh")) { WorkingDirectory = Root };
         foreach (var arg in args.Append("--no-logo"))
@@ -27,7 +31,25 @@ public static class BuildScript
         start.Environment.Remove("LOG_FORMAT");
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
-        return RunProcessAsync(start, TimeSpan.FromMinutes(20));
+        return start;
+    }
+
+    /// <summary>
+    /// <see cref="StartInfo"/> with SIGINT at its default disposition in the child, so that Ctrl-C (SIGINT) reaches the build.
+    /// A test runner started from a background job has SIGINT ignored, children inherit that through exec (.NET's Process.Start
+    /// resets only handlers, not ignored signals), and a shell cannot undo it (<c>trap - INT</c> is a no-op for a signal ignored
+    /// on entry); GNU env's <c>--default-signal</c> can. It execs, so the process id is the build's own.
+    /// </summary>
+    public static ProcessStartInfo InterruptibleStartInfo(IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
+    {
+        var build = StartInfo(environment, args);
+        var start = new ProcessStartInfo("env") { WorkingDirectory = build.WorkingDirectory };
+        foreach (var arg in new[] { "--default-signal=INT", build.FileName }.Concat(build.ArgumentList))
+            start.ArgumentList.Add(arg);
+        start.Environment.Clear();
+        foreach (var (name, value) in build.Environment)
+            start.Environment[name] = value;
+        return start;
     }
 
     /// <summary>Runs a process with stdin closed and returns its exit code and output (stdout, then stderr).</summary>

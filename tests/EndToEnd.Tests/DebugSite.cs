@@ -7,23 +7,37 @@ using Pipeline.Docker;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// One isolated site for the debugging tests: a unique prefix, free ports, a private folder (secrets file), and clean-up of
-/// everything a run can leave: staging's Compose project, the local replay, the snapshots it wrote.
+/// One isolated site for the debugging tests: a unique prefix, free ports, a private folder (secrets file) holding the runs'
+/// root (see <see cref="SiteRoot"/>: snapshots, logs, locks and work files stay there), and clean-up of everything a run can
+/// leave: staging's Compose project, the local replay, the folder.
 /// </summary>
 public sealed class DebugSite : IAsyncDisposable
 {
+    DebugSite()
+    {
+    }
+
+    /// <summary>A new site with its root cloned.</summary>
+    public static async Task<DebugSite> CreateAsync()
+    {
+        var site = new DebugSite();
+        await SiteRoot.CreateAsync(site.Root);
+        return site;
+    }
+
     public string Prefix { get; } = "dbg" + Guid.NewGuid().ToString("N")[..6];
     readonly int[] ports = Ports.Free(2);
     public int StagingPort => ports[0];
     public int LocalPort => ports[1];
     public string Folder { get; } = Directory.CreateTempSubdirectory("e2e-debug-").FullName;
-    public List<string> Snapshots { get; } = [];
+    public string Root => Path.Combine(Folder, "root");
+    public string SnapshotFolder => Path.Combine(Root, "snapshots");
     public string StagingProject => $"{Prefix}-staging";
     public string LocalContainer => $"{Prefix}-debug-local";
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>The arguments every run of this site passes.</summary>
-    public string[] SiteArguments => ["--environment-prefix", Prefix, "--staging-port", StagingPort.ToString(), "--debug-local-port", LocalPort.ToString()];
+    public string[] SiteArguments => ["--root", Root, "--environment-prefix", Prefix, "--staging-port", StagingPort.ToString(), "--debug-local-port", LocalPort.ToString()];
 
     /// <summary>Every entry of a tar.gz, decompressed.</summary>
     public static async Task<IReadOnlyDictionary<string, byte[]>> EntriesAsync(string archive)
@@ -62,11 +76,7 @@ public sealed class DebugSite : IAsyncDisposable
         foreach (var volume in new[] { $"{StagingProject}_data", $"{LocalContainer}_data" })
             await Ignore(() => engine.Volumes.RemoveAsync(volume, true));
         await Ignore(() => engine.Networks.DeleteNetworkAsync($"{StagingProject}_default"));
-        foreach (var snapshot in Snapshots)
-            File.Delete(snapshot);
-        foreach (var folder in new[] { Folder, Path.Combine(BuildScript.Root, ".deploy", "locks", Prefix) })
-            if (Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
+        Directory.Delete(Folder, recursive: true);
     }
 
     static async Task Ignore(Func<Task> action)

@@ -22,14 +22,14 @@ public sealed partial class DebugSnapshotTests
             new StringContent(JsonSerializer.Serialize(new { name = "Prod Canary", email, phone = "+49 30 901820 77" }), Encoding.UTF8, "application/json")))
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var localPort = Ports.Free(1)[0];
-        string[] local = ["--environment-prefix", site.Prefix, "--debug-local-port", localPort.ToString()];
-        string? archive = null;
+        string[] local = ["--root", site.Repository, "--environment-prefix", site.Prefix, "--debug-local-port", localPort.ToString()];
         try
         {
             var run = await BuildScript.RunAsync(withSecrets, ["DebugSnapshot", "--environment", "production", .. site.SiteArguments]);
 
             Assert.True(run.ExitCode == 0, run.ToString());
-            archive = SnapshotPath().Match(run.Output).Groups[1].Value;
+            var archive = SnapshotPath().Match(run.Output).Groups[1].Value;
+            Assert.StartsWith(site.Repository, archive);
             var entries = await DebugSite.EntriesAsync(archive);
             var all = string.Concat(entries.Values.Select(Encoding.UTF8.GetString));
             Assert.DoesNotContain(secret, all);
@@ -47,8 +47,6 @@ public sealed partial class DebugSnapshotTests
         finally
         {
             await BuildScript.RunAsync(new Dictionary<string, string>(), ["DebugLocal", "--stop", .. local]);
-            if (archive is { Length: > 0 })
-                File.Delete(archive);
         }
     }
 }

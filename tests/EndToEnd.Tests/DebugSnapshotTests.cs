@@ -24,7 +24,7 @@ public sealed partial class DebugSnapshotTests(DeliveryFixture release) : IClass
     [Fact]
     public async Task A_snapshot_holds_no_canary_and_DebugLocal_replays_its_sanitized_data()
     {
-        await using var site = new DebugSite();
+        await using var site = await DebugSite.CreateAsync();
         var id = Guid.NewGuid().ToString("N");
         var (secret, password) = ($"canary-secret-{id}", $"canarypw{id[..12]}");
         var (name, email, phone) = ($"Canary Quillon{id[..6]}", $"canary.{id[..10]}@corp.example", $"+44 7700 {Random.Shared.Next(100000, 999999)}");
@@ -39,8 +39,8 @@ public sealed partial class DebugSnapshotTests(DeliveryFixture release) : IClass
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var archive = SnapshotPath().Match(run.Output).Groups[1].Value;
-        site.Snapshots.Add(archive);
         Assert.True(File.Exists(archive), run.ToString());
+        Assert.StartsWith(site.SnapshotFolder, archive);
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(archive));
         var entries = await DebugSite.EntriesAsync(archive);
@@ -52,7 +52,7 @@ public sealed partial class DebugSnapshotTests(DeliveryFixture release) : IClass
         foreach (var canary in new[] { secret, password, name, email, phone })
             Assert.DoesNotContain(canary, all);
         Assert.DoesNotContain(secret, run.Output);
-        foreach (var logFile in Directory.GetFiles(Path.Combine(BuildScript.Root, "logs", "debug")))
+        foreach (var logFile in Directory.GetFiles(Path.Combine(site.Root, "logs", "debug")))
             Assert.DoesNotContain(secret, await File.ReadAllTextAsync(logFile));
         var report = JsonNode.Parse(entries["redaction-report.json"])!["byRule"]!;
         Assert.True(report["secret-name"]!.GetValue<int>() > 0, report.ToJsonString());

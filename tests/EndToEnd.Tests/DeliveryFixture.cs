@@ -10,14 +10,18 @@ using Pipeline.Images;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// Runs <c>./build.sh PushImages</c> once for the delivery tests and keeps private copies of the release manifest, so other
-/// tests that push again cannot change it under them.
+/// Runs <c>./build.sh PushImages</c> once for a test class, under an image name of its own and into a private release
+/// manifest, so that nothing else that pushes can change it and the checkout's <c>artifacts/</c> stays untouched; removes
+/// what it pushed and tagged at the end.
 /// </summary>
 public sealed class DeliveryFixture : IAsyncLifetime
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("e2e-delivery-").FullName;
 
-    /// <summary>The copy of artifacts/release.json.</summary>
+    /// <summary>The image name (and so the registry repository) of this release, e.g. <c>e2erel1a2b3c</c>.</summary>
+    public string ImageName { get; } = "e2erel" + Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>The release manifest PushImages wrote.</summary>
     public string ReleaseFile => Path.Combine(Folder, "release.json");
 
     /// <summary>
@@ -35,24 +39,27 @@ public sealed class DeliveryFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var run = await BuildScript.RunAsync("PushImages");
+        string[] push = ["PushImages", "--image-name", ImageName, "--release-manifest-file", ReleaseFile];
+        var run = await BuildScript.RunAsync(push);
         if (run.ExitCode != 0)
-            run = await BuildScript.RunAsync("PushImages"); // a concurrent restore of src/App by another test run can break one publish
+            run = await BuildScript.RunAsync(push); // a concurrent restore of src/App by another test run can break one publish
         if (run.ExitCode != 0)
             throw new InvalidOperationException("./build.sh PushImages failed: " + run);
-        File.Copy(Path.Combine(BuildScript.Root, "artifacts", "release.json"), ReleaseFile);
         Release = ReleaseManifest.Read(ReleaseFile);
         (Release with { Images = new Dictionary<string, string> { ["production"] = DebugImage } }).Write(DebugReleaseFile);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        await TestImages.RemoveAsync(ImageName);
         Directory.Delete(Folder, recursive: true);
-        return Task.CompletedTask;
     }
 }
 
-/// <summary>One isolated production site for one test: its own prefix, ports, git repository (with a bare origin), and clean-up.</summary>
+/// <summary>
+/// One isolated production site for one test: its own prefix, ports, root (a clone of the checkout, see <see cref="SiteRoot"/>,
+/// with a bare origin), and clean-up. Every run passes <c>--root</c>, so the audit log, locks, backups and artifacts are the site's.
+/// </summary>
 public sealed class DeliverySite : IAsyncDisposable
 {
     DeliverySite(string prefix, int stagingPort, int productionPort, string folder)
@@ -70,8 +77,8 @@ public sealed class DeliverySite : IAsyncDisposable
     public string Repository => Path.Combine(Folder, "repo");
     public string Origin => Path.Combine(Folder, "origin.git");
     public string ProductionProject => $"{Prefix}-production";
-    public string BackupFolder => Path.Combine(BuildScript.Root, "backups", ProductionProject);
-    public string LockFolder => Path.Combine(BuildScript.Root, ".deploy", "locks", Prefix);
+    public string BackupFolder => Path.Combine(Repository, "backups", ProductionProject);
+    public string LockFolder => Path.Combine(Repository, ".deploy", "locks", Prefix);
     public string LockFile => Path.Combine(LockFolder, "production.lock");
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -84,7 +91,7 @@ public sealed class DeliverySite : IAsyncDisposable
         var site = new DeliverySite(prefix, staging, production, folder);
         try
         {
-            await Git(folder, "clone", "--quiet", BuildScript.Root, site.Repository);
+            await SiteRoot.CreateAsync(site.Repository);
             await Git(folder, "init", "--bare", "--quiet", site.Origin);
             await Git(site.Repository, "remote", "set-url", "origin", site.Origin);
         }
@@ -100,8 +107,11 @@ public sealed class DeliverySite : IAsyncDisposable
     public string[] SiteArguments =>
     [
         "--environment-prefix", Prefix, "--staging-port", StagingPort.ToString(), "--production-port", ProductionPort.ToString(),
-        "--repository", Repository,
+        "--root", Repository,
     ];
+
+    /// <summary>The image name of a full chain run at this site (so that its pushes and tags are its own and removed at the end).</summary>
+    public string ImageName => Prefix;
 
     public Task<BuildRun> PromoteAsync(string releaseFile, params string[] extra) =>
         BuildScript.RunAsync(["PromoteToProduction", "--skip", .. SiteArguments, "--release-manifest-file", releaseFile, .. extra]);
@@ -152,21 +162,20 @@ public sealed class DeliverySite : IAsyncDisposable
         return JsonNode.Parse(body)!["id"]!.GetValue<long>();
     }
 
-    /// <summary>Audit entries about this site's production appended since <paramref name="offset"/> bytes.</summary>
-    public static IReadOnlyList<JsonNode> AuditSince(long offset)
+    /// <summary>Audit entries of this site appended since <paramref name="offset"/> bytes.</summary>
+    public IReadOnlyList<JsonNode> AuditSince(long offset)
     {
-        var path = AuditPath;
-        if (!File.Exists(path))
+        if (!File.Exists(AuditPath))
             return [];
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var stream = new FileStream(AuditPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
         var text = new StreamReader(stream).ReadToEnd();
         return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => JsonNode.Parse(l)!)];
     }
 
-    public static long AuditLength => File.Exists(AuditPath) ? new FileInfo(AuditPath).Length : 0;
+    public long AuditLength => File.Exists(AuditPath) ? new FileInfo(AuditPath).Length : 0;
 
-    static string AuditPath => Path.Combine(BuildScript.Root, "logs", "deploy", "audit.jsonl");
+    string AuditPath => Path.Combine(Repository, "logs", "deploy", "audit.jsonl");
 
     public async ValueTask DisposeAsync()
     {
@@ -184,20 +193,8 @@ public sealed class DeliverySite : IAsyncDisposable
         }
         finally
         {
-            foreach (var folder in new[] { BackupFolder, LockFolder, Folder })
-            {
-                try
-                {
-                    if (Directory.Exists(folder))
-                        Directory.Delete(folder, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
-            }
+            await TestImages.RemoveAsync(ImageName);
+            Directory.Delete(Folder, recursive: true);
         }
     }
 

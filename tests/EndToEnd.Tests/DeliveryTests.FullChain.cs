@@ -8,7 +8,7 @@ public sealed partial class DeliveryTests
     {
         await using var site = await DeliverySite.CreateAsync();
         var release = Path.Combine(site.Folder, "release.json");
-        string[] promote = ["PromoteToProduction", .. site.SiteArguments, "--release-manifest-file", release];
+        string[] promote = ["PromoteToProduction", .. site.SiteArguments, "--image-name", site.ImageName, "--release-manifest-file", release];
 
         var first = await BuildScript.RunAsync(promote);
         Assert.True(first.ExitCode == 0, first.ToString());

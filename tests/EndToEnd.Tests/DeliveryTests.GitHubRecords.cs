@@ -58,7 +58,7 @@ public sealed partial class DeliveryTests
         Assert.All(github.Requests, r => Assert.Equal("Bearer " + token, r.Authorization));
         foreach (var run in new[] { second, rollback, emergency })
             Assert.DoesNotContain(token, run.Output);
-        AssertNoTokenInLogs(token, started);
+        AssertNoTokenInLogs(site, token, started);
     }
 
     [Fact]
@@ -129,10 +129,10 @@ public sealed partial class DeliveryTests
         Assert.Single(list.Select(r => r.Path).Distinct());
     }
 
-    /// <summary>No file under logs/ written since <paramref name="since"/> holds the token.</summary>
-    static void AssertNoTokenInLogs(string token, DateTime since)
+    /// <summary>No file under the site's logs/ written since <paramref name="since"/> holds the token.</summary>
+    static void AssertNoTokenInLogs(DeliverySite site, string token, DateTime since)
     {
-        var logs = Path.Combine(BuildScript.Root, "logs");
+        var logs = Path.Combine(site.Repository, "logs");
         var files = Directory.EnumerateFiles(logs, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) >= since.AddSeconds(-1)).ToList();
         Assert.NotEmpty(files);
         foreach (var file in files)

@@ -27,7 +27,7 @@ public sealed partial class DeliveryTests
         var restored = await UsersAsync(site);
         Assert.Equal(backedUp.Count, restored.Count);
         Assert.Equal(Checksum(backedUp), Checksum(restored));
-        Assert.Contains(DeliverySite.AuditSince(0), e => e["rollbackTag"]?.GetValue<string>() == tag && e["backupId"] is not null && e["action"]?.GetValue<string>() == "rollback");
+        Assert.Contains(site.AuditSince(0), e => e["rollbackTag"]?.GetValue<string>() == tag && e["backupId"] is not null && e["action"]?.GetValue<string>() == "rollback");
     }
 
     static async Task<JsonArray> UsersAsync(DeliverySite site) => (await site.GetJsonAsync("/api/users?limit=1000")).AsArray();

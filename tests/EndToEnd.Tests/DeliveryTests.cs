@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Pipeline.Docker;
 using Pipeline.Images;
 using Pipeline.Registry;
+using Pipeline.Testing;
 
 namespace EndToEnd.Tests;
 
@@ -173,13 +174,13 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
             Directory.CreateDirectory(context);
             File.Copy(File.Exists("/bin/busybox") ? "/bin/busybox" : "/usr/bin/busybox", Path.Combine(context, "busybox"));
             File.WriteAllText(Path.Combine(context, "Dockerfile"), BadDockerfile);
-            await Docker("build", "-q", "-t", image, context);
-            await Docker("push", image);
+            await TestImages.DockerAsync("build", "-q", "-t", image, context);
+            await TestImages.DockerAsync("push", image);
             var digest = await registry.GetManifestDigestAsync(repository, "1", CancellationToken.None) ?? throw new Xunit.Sdk.XunitException($"{image} is not in the registry");
             var badVersion = $"0.0.0-bad.{site.Prefix}";
             var badFile = Path.Combine(site.Folder, "release-bad.json");
             new ReleaseManifest(badVersion, release.Release.Commit, new Dictionary<string, string> { ["production"] = $"localhost:5000/{repository}@{digest}" }).Write(badFile);
-            var auditStart = DeliverySite.AuditLength;
+            var auditStart = site.AuditLength;
             await using var github = await FakeGitHub.FakeGitHubServer.StartAsync();
             var token = NewToken();
 
@@ -190,7 +191,7 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
             Assert.Equal(release.Release.Version, (await site.GetJsonAsync("/version"))["version"]!.GetValue<string>());
             Assert.Equal(userId, (await site.GetJsonAsync($"/api/users/{userId}"))["id"]!.GetValue<long>());
             Assert.Equal(Digest(release.ProductionImage), (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"]);
-            Assert.Contains(DeliverySite.AuditSince(auditStart), e =>
+            Assert.Contains(site.AuditSince(auditStart), e =>
                 e["version"]?.GetValue<string>() == badVersion && e["outcome"]?.GetValue<string>() == "rolled-back");
             Assert.False(File.Exists(site.LockFile), "the failed promotion left its lock behind");
             // On GitHub: the failed deployment, then the automatic rollback as a deployment of its own; no release.
@@ -205,16 +206,7 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
         }
         finally
         {
-            if (await registry.GetManifestDigestAsync(repository, "1", CancellationToken.None) is { } pushed)
-                await registry.DeleteManifestAsync(repository, pushed, CancellationToken.None);
-            using var engine = await Engine.ConnectAsync(CancellationToken.None);
-            try
-            {
-                await engine.Images.DeleteImageAsync(image, new Docker.DotNet.Models.ImageDeleteParameters { Force = true });
-            }
-            catch (Docker.DotNet.DockerApiException)
-            {
-            }
+            await TestImages.RemoveAsync(repository);
         }
     }
 
@@ -227,40 +219,32 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
         await using var site = await DeliverySite.CreateAsync();
         var first = await site.PromoteAsync(release.ReleaseFile);
         Assert.True(first.ExitCode == 0, first.ToString());
+        var paused = Path.Combine(site.Folder, "paused");
+        var pause = new Dictionary<string, string> { [TestPause.PointVariable] = "before-deploy", [TestPause.MarkerVariable] = paused };
 
-        var start = new ProcessStartInfo(Path.Combine(BuildScript.Root, "build.sh"))
-        {
-            WorkingDirectory = BuildScript.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var arg in (string[])["PromoteToProduction", "--skip", .. site.SiteArguments, "--release-manifest-file", release.DebugReleaseFile, "--no-logo"])
-            start.ArgumentList.Add(arg);
-        start.Environment["CI"] = "true";
-        using var process = Process.Start(start)!; // build.sh execs the build program, so this pid is the one to signal
+        var start = BuildScript.InterruptibleStartInfo(pause, ["PromoteToProduction", "--skip", .. site.SiteArguments, "--release-manifest-file", release.DebugReleaseFile]);
+        start.RedirectStandardOutput = start.RedirectStandardError = start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!; // env and build.sh exec, so this pid is the build's own
         process.StandardInput.Close();
         var output = new System.Text.StringBuilder();
-        var started = new TaskCompletionSource();
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-                output.AppendLine(e.Data);
-            if (e.Data?.Contains("=== PromoteToProduction") == true)
-                started.TrySetResult();
-        };
-        process.ErrorDataReceived += (_, e) =>
+        DataReceivedEventHandler collect = (_, e) =>
         {
             lock (output)
                 output.AppendLine(e.Data);
         };
+        process.OutputDataReceived += collect;
+        process.ErrorDataReceived += collect;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            await started.Task.WaitAsync(TimeSpan.FromMinutes(2));
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-            Assert.True(File.Exists(site.LockFile), "the promotion should hold the lock by now:\n" + output);
+            // The promotion holds the lock, has taken the backup and pushed the rollback tag, and waits at the deploy step.
+            for (var clock = Stopwatch.StartNew(); !File.Exists(paused); await Task.Delay(100))
+            {
+                Assert.False(process.HasExited, "the promotion ended before its deploy step:\n" + output);
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the promotion did not reach its deploy step within 3 minutes:\n" + output);
+            }
+            Assert.True(File.Exists(site.LockFile), "the promotion should hold the lock at its deploy step:\n" + output);
             Assert.Equal(0, Kill(process.Id, 2));
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
         }
@@ -271,33 +255,10 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
         }
 
         console.WriteLine(output.ToString());
-        Assert.True(process.ExitCode != 0, $"exit code {process.ExitCode}\n{output}");
+        Assert.True(process.ExitCode == 130, $"exit code {process.ExitCode}\n{output}");
         Assert.False(File.Exists(site.LockFile), "Ctrl-C left the lock behind:\n" + output);
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                Assert.Equal("healthy", (await site.GetJsonAsync("/health"))["status"]!.GetValue<string>());
-                break;
-            }
-            catch (Exception) when (clock.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(500);
-            }
-        }
-    }
-
-    static async Task Docker(params string[] args)
-    {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"docker {string.Join(' ', args)} exited with {process.ExitCode}: {await output}{await error}");
+        Assert.Contains(site.AuditSince(0), e => e["version"]?.GetValue<string>() == release.Release.Version && e["outcome"]?.GetValue<string>() == "rolled-back");
+        Assert.Equal("healthy", (await site.GetJsonAsync("/health"))["status"]!.GetValue<string>());
+        Assert.Equal(Digest(release.ProductionImage), (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"]);
     }
 }

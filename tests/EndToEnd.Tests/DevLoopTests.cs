@@ -124,10 +124,18 @@ public sealed class DevLoopTests
     [Fact]
     public async Task The_production_image_says_production_and_container_baked()
     {
-        var run = await BuildScript.RunAsync("ValidateProduction");
+        var name = $"e2eprod{Guid.NewGuid():N}"[..14];
+        try
+        {
+            var run = await BuildScript.RunAsync("ValidateProduction", "--image-name", name);
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Matches(@"PASS\s+version endpoint\s+mode=production, codeSource=container-baked", run.Output);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Matches(@"PASS\s+version endpoint\s+mode=production, codeSource=container-baked", run.Output);
+        }
+        finally
+        {
+            await TestImages.RemoveAsync(name);
+        }
     }
 }
 

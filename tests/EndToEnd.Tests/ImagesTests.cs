@@ -1,3 +1,5 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Pipeline.Docker;
 using Pipeline.Images;
 using Pipeline.Registry;
@@ -30,8 +32,15 @@ public sealed class ImagesTests
         var labels = production.Config?.Labels ?? throw new Xunit.Sdk.XunitException("the production image has no labels");
         Assert.Equal(release.Version, labels["org.opencontainers.image.version"]);
         Assert.Equal(release.Commit, labels["org.opencontainers.image.revision"]);
-        Assert.True(labels.ContainsKey("org.opencontainers.image.created") && labels.ContainsKey("org.opencontainers.image.source"));
+        Assert.True(labels.ContainsKey("org.opencontainers.image.created"));
+        var source = await SourceInfo.FromGitAsync(BuildScript.Root, CancellationToken.None);
+        if (source.SourceUrl is null)
+            Assert.DoesNotContain(SourceInfo.SourceLabel, labels.Keys);
+        else
+            Assert.Equal(source.SourceUrl, labels[SourceInfo.SourceLabel]);
         Assert.NotEqual("root", production.Config.User);
+        Assert.True(production.Size < 60_000_000, $"the production image is {production.Size / 1e6:0.0} MB (goal: under 60 MB)");
+        await AssertNoShellAsync(engine, release.Images["production"]);
         Assert.Contains("ValidateProduction", run.Output);
         Assert.DoesNotContain(":latest", File.ReadAllText(Path.Combine(BuildScript.Root, "artifacts", "release.json")));
     }
@@ -83,6 +92,21 @@ public sealed class ImagesTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    static async Task AssertNoShellAsync(DockerClient engine, string image)
+    {
+        var container = await engine.Containers.CreateContainerAsync(new CreateContainerParameters { Image = image, NetworkDisabled = true });
+        try
+        {
+            foreach (var shell in new[] { "/bin/sh", "/bin/bash", "/usr/bin/perl" })
+                await Assert.ThrowsAnyAsync<DockerApiException>(() =>
+                    engine.Containers.GetArchiveFromContainerAsync(container.ID, new ContainerPathStatParameters { Path = shell }, statOnly: true));
+        }
+        finally
+        {
+            await engine.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
         }
     }
 

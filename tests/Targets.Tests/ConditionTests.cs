@@ -17,7 +17,7 @@ public sealed class ConditionTests : IDisposable
         Assert.DoesNotContain("Compile", r.Ran);
         Assert.Equal(TargetStatus.Skipped, r.Target("Compile").Status);
         Assert.Contains("Enabled", r.Target("Compile").Reason);
-        Assert.Matches(@"(?m)^Compile\s+Skipped\s+condition false: Enabled", r.Output);
+        Assert.Matches(@"(?m)^ ?Compile\s+Skipped\s+condition false: Enabled", r.Output);
     }
 
     [Fact]
@@ -92,6 +92,6 @@ public sealed class ConditionTests : IDisposable
         Assert.Equal(["Probe"], r.Ran);
         Assert.Equal(TargetStatus.Skipped, r.Target("UnlessProbed").Status);
         Assert.Contains("!probed", r.Target("UnlessProbed").Reason);
-        Assert.Matches(@"(?m)^UnlessProbed\s+Skipped\s+condition false: !probed", r.Output);
+        Assert.Matches(@"(?m)^ ?UnlessProbed\s+Skipped\s+condition false: !probed", r.Output);
     }
 }

@@ -1,6 +1,3 @@
-using Serilog.Core;
-using Serilog.Events;
-using Serilog.Parsing;
 using Targets.Tests.Fixtures;
 
 namespace Targets.Tests;
@@ -44,8 +41,8 @@ public sealed class RedactionTests : IDisposable
         var r = RunLeaky();
 
         Assert.Equal("***", r.Target("Leak").Summary["token"]);
-        Assert.Matches(@"(?m)^Leak\s+Succeeded\s+\S+\s+token: \*\*\*", r.Output);
-        Assert.Matches(@"(?m)^Throw\s+Failed\s+\S+\s+Could not log in with \*\*\*", r.Output);
+        Assert.Matches(@"(?m)^ ?Leak\s+Succeeded\s+\S+\s+token: \*\*\*", r.Output);
+        Assert.Matches(@"(?m)^ ?Throw\s+Failed\s+\S+\s+Could not log in with \*\*\*", r.Output);
     }
 
     [Fact]
@@ -129,54 +126,6 @@ public sealed class RedactionTests : IDisposable
     }
 
     [Fact]
-    public void RedactedException_masks_message_inner_exceptions_and_stack_trace()
-    {
-        var redactor = new Redactor();
-        redactor.Add(Secret);
-        Exception original;
-        try
-        {
-            throw new InvalidOperationException($"outer {Secret}", new ArgumentException($"inner {Secret}"));
-        }
-        catch (InvalidOperationException e)
-        {
-            original = e;
-        }
-
-        var redacted = new RedactedException(original, redactor);
-
-        Assert.Contains(Secret, original.ToString());
-        AssertMasked(redacted.ToString());
-        AssertMasked(redacted.Message);
-        Assert.Contains("inner ***", redacted.ToString());
-        Assert.Contains(nameof(RedactedException_masks_message_inner_exceptions_and_stack_trace), redacted.StackTrace);
-        Assert.Equal(typeof(InvalidOperationException), redacted.OriginalType);
-    }
-
-    [Fact]
-    public void RedactingSink_hands_redacted_events_to_the_inner_sink()
-    {
-        var redactor = new Redactor();
-        redactor.Add(Secret);
-        var captured = new List<LogEvent>();
-        var sink = new RedactingSink(new Capture(captured), redactor);
-        var template = new MessageTemplateParser().Parse("Login {User} with " + Secret);
-        var properties = new[]
-        {
-            new LogEventProperty("User", new ScalarValue($"admin:{Secret}")),
-            new LogEventProperty("List", new SequenceValue([new ScalarValue(Secret)])),
-        };
-
-        sink.Emit(new LogEvent(DateTimeOffset.Now, LogEventLevel.Error, new InvalidOperationException(Secret), template, properties));
-
-        var e = Assert.Single(captured);
-        AssertMasked(e.RenderMessage());
-        AssertMasked(e.Properties["List"].ToString());
-        Assert.IsType<RedactedException>(e.Exception);
-        AssertMasked(e.Exception!.ToString());
-    }
-
-    [Fact]
     public void Redactor_masks_the_longest_secret_first()
     {
         var redactor = new Redactor();
@@ -186,10 +135,5 @@ public sealed class RedactionTests : IDisposable
 
         Assert.Equal("*** and *** and x", redactor.Redact("abcdef and abc and x"));
         Assert.Equal(2, redactor.Count);
-    }
-
-    sealed class Capture(List<LogEvent> events) : ILogEventSink
-    {
-        public void Emit(LogEvent logEvent) => events.Add(logEvent);
     }
 }

@@ -27,6 +27,19 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    public void Describes_Target_and_Skip_as_lists_of_targets()
+    {
+        RunLocal();
+
+        foreach (var name in new[] { "Target", "Skip" })
+        {
+            Assert.Equal("array", Property(name)["type"]!.GetValue<string>());
+            Assert.Equal("#/definitions/ExecutableTarget", Property(name)["items"]!["$ref"]!.GetValue<string>());
+            Assert.NotNull(Property(name)["description"]);
+        }
+    }
+
+    [Fact]
     public void Describes_parameter_types()
     {
         RunLocal();

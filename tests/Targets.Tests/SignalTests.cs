@@ -31,8 +31,8 @@ public sealed class SignalTests : IDisposable
 
         Assert.Equal(BuildHost.Cancelled, exitCode);
         Assert.True(File.Exists(Marker), $"the assured target did not run:\n{output}");
-        Assert.Matches(@"(?m)^Long\s+Aborted\b", output);
-        Assert.Matches(@"(?m)^Release\s+Succeeded\b", output);
+        Assert.Matches(@"(?m)^ ?Long\s+Aborted\b", output);
+        Assert.Matches(@"(?m)^ ?Release\s+Succeeded\b", output);
         Assert.Contains("SIGINT received: stopping the running target", output);
         Assert.Contains("Build failed", output);
     }
@@ -44,7 +44,7 @@ public sealed class SignalTests : IDisposable
 
         Assert.Equal(BuildHost.Cancelled, exitCode);
         Assert.True(File.Exists(Marker), $"the assured target did not run:\n{output}");
-        Assert.Matches(@"(?m)^Long\s+Aborted\b", output);
+        Assert.Matches(@"(?m)^ ?Long\s+Aborted\b", output);
         Assert.Contains("SIGTERM received", output);
     }
 
@@ -56,6 +56,6 @@ public sealed class SignalTests : IDisposable
 
         Assert.Equal(0, await sample.WaitForExitAsync(Timeout));
         Assert.True(File.Exists(Marker));
-        Assert.Matches(@"(?m)^Release\s+Succeeded\b", sample.Output);
+        Assert.Matches(@"(?m)^ ?Release\s+Succeeded\b", sample.Output);
     }
 }

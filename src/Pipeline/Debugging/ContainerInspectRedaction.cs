@@ -16,7 +16,7 @@ public sealed record ContainerInspectRedaction(string Json, string Health, IRead
         ArgumentNullException.ThrowIfNull(inspect);
         ArgumentNullException.ThrowIfNull(redactor);
         var env = inspect.Config?.Env ?? [];
-        var masked = env.Select(e => e.Split('=', 2)).Where(p => p.Length == 2 && p[1].Length > 0 && Tools.SecretNames.IsSecret(p[0])).Select(p => p[0]).ToList();
+        var masked = env.Select(e => e.Split('=', 2)).Where(p => p.Length == 2 && p[1].Length > 0 && redactor.IsSecretName(p[0])).Select(p => p[0]).ToList();
         var redactedEnv = env.Select(redactor.Entry).ToList();
         masked.AddRange(env.Zip(redactedEnv).Where(p => p.First != p.Second && !masked.Contains(p.First.Split('=')[0])).Select(p => p.First.Split('=')[0]));
         var node = JsonSerializer.SerializeToNode(inspect, JsonRedaction.Options)!;

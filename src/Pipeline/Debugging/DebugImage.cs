@@ -1,12 +1,19 @@
 using Docker.DotNet;
 using Pipeline.Images;
 using Pipeline.Versioning;
+using Serilog;
 
 namespace Pipeline.Debugging;
 
-/// <summary>Finds the debug image of a release on the engine: by digest when the release manifest knows it, else by its <c>&lt;version&gt;-debug</c> tag.</summary>
+/// <summary>
+/// Finds the debug image of a release: on the engine by digest when the release manifest knows it, else by its
+/// <c>&lt;version&gt;-debug</c> tag; when the engine has none, pulls it from the registry.
+/// </summary>
 public static class DebugImage
 {
+    /// <summary>How long one pull may take.</summary>
+    public static readonly TimeSpan PullTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>The image references tried, in order.</summary>
     public static IReadOnlyList<string> Candidates(string version, ReleaseManifest? release, string registry, string imageName)
     {
@@ -19,26 +26,52 @@ public static class DebugImage
         ];
     }
 
-    /// <summary>The first candidate the engine has; throws <see cref="DebugException"/> saying what to build when none is there.</summary>
-    public static async Task<string> ResolveAsync(DockerClient client, IReadOnlyList<string> candidates, string version, CancellationToken ct)
+    /// <summary>
+    /// The first candidate the engine has; else the first that a registry serves, pulled; throws <see cref="DebugException"/>
+    /// saying what to build when there is none anywhere.
+    /// </summary>
+    public static async Task<string> ResolveAsync(DockerClient client, IReadOnlyList<string> candidates, string version, ILogger log, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(candidates);
         foreach (var candidate in candidates)
         {
-            try
-            {
-                await client.Images.InspectImageAsync(candidate, ct);
+            if (await ExistsAsync(client, candidate, ct))
                 return candidate;
-            }
-            catch (DockerImageNotFoundException)
-            {
-            }
-            catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest)
-            {
-            }
+        }
+        var refused = new List<string>();
+        foreach (var candidate in candidates.Where(FromRegistry))
+        {
+            log.Information("No {Image} on this engine: pulling it", candidate);
+            if (await ImagePull.TryAsync(client, log, candidate, PullTimeout, ct) is not { } reason)
+                return candidate;
+            refused.Add($"{candidate}: {reason}");
         }
         throw new DebugException(
-            $"No debug image of version {version} on this engine (looked for {string.Join(", ", candidates)}): check out the commit the snapshot names and run ./build.sh BuildDebugImage (or ./build.sh PushImages), then run DebugLocal again.");
+            $"No debug image of version {version} on this engine (looked for {string.Join(", ", candidates)})" +
+            (refused.Count > 0 ? $" nor in the registry ({string.Join("; ", refused)})" : "") +
+            ": check out the commit the snapshot names and run ./build.sh BuildDebugImage (or ./build.sh PushImages), then run DebugLocal again.");
     }
+
+    static async Task<bool> ExistsAsync(DockerClient client, string image, CancellationToken ct)
+    {
+        try
+        {
+            await client.Images.InspectImageAsync(image, ct);
+            return true;
+        }
+        catch (DockerImageNotFoundException)
+        {
+            return false;
+        }
+        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when the reference names a registry host (<c>host:port/...</c>, <c>host.domain/...</c>, <c>localhost/...</c>).</summary>
+    static bool FromRegistry(string image) =>
+        image.IndexOf('/', StringComparison.Ordinal) is var slash and > 0 && image[..slash] is var host &&
+        (host.Contains('.', StringComparison.Ordinal) || host.Contains(':', StringComparison.Ordinal) || host == "localhost");
 }

@@ -25,19 +25,27 @@ public sealed partial class LocalReplay
         return removed;
     }
 
+    /// <summary>
+    /// Waits until the replay is healthy (or, without a HEALTHCHECK, keeps running for 3 s). Like a deployment's wait, it lets
+    /// an unhealthy container recover for <see cref="Environments.HealthyWait.UnhealthyGrace"/>: a loaded machine can fail a few
+    /// probes at start-up and then pass.
+    /// </summary>
     async Task WaitHealthyAsync(string id, TimeSpan timeout, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
         DateTime? runningSince = null;
+        DateTime? unhealthySince = null;
         while (true)
         {
             var state = (await client.Containers.InspectContainerAsync(id, ct)).State;
             var health = state?.Health?.Status;
             if (health == "healthy" || (string.IsNullOrEmpty(health) && state?.Running == true && (runningSince ??= DateTime.UtcNow) < DateTime.UtcNow.AddSeconds(-3)))
                 return;
-            if (state?.Running != true || health == "unhealthy" || DateTime.UtcNow > deadline)
+            unhealthySince = health == "unhealthy" ? unhealthySince ?? DateTime.UtcNow : null;
+            if (state?.Running != true || DateTime.UtcNow - unhealthySince >= Environments.HealthyWait.UnhealthyGrace || DateTime.UtcNow > deadline)
                 throw new DebugException(
-                    $"The replay did not become healthy ({(state?.Running == true ? health ?? "running" : $"exited with code {state?.ExitCode}")}); it was removed. " +
+                    $"The replay did not become healthy ({(state?.Running == true ? health ?? "running" : $"exited with code {state?.ExitCode}")}" +
+                    $"{(state?.Health?.Log?.LastOrDefault()?.Output is { Length: > 0 } probe ? $"; last probe: {probe.Trim()}" : "")}); it was removed. " +
                     $"{Environments.ContainerLogs.Format("the replay", await Environments.ContainerLogs.TailAsync(client, id, 30, ct))}\n" +
                     "Fix what the log says (a variable DebugLocal left out? set it in the environment of the snapshot's service) and run DebugLocal again.");
             await Task.Delay(500, ct);

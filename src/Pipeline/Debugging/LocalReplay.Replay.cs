@@ -24,7 +24,7 @@ public sealed partial class LocalReplay
         {
             var version = snapshot.Manifest.Version
                 ?? throw new DebugException($"{snapshot.Path} does not say which version ran: take a new snapshot with ./build.sh DebugSnapshot.");
-            var image = await DebugImage.ResolveAsync(client, DebugImage.Candidates(version, request.Release, request.Registry, request.ImageName), version, ct);
+            var image = await DebugImage.ResolveAsync(client, DebugImage.Candidates(version, request.Release, request.Registry, request.ImageName), version, log, ct);
             var result = await StartAsync(snapshot, image, request.Prefix, request.Port, request.Timeout, ct);
             if (result.OmittedVariables.Count > 0)
                 log.Warning("Not passed, because the snapshot masks their values: {Variables}. Set them yourself if the problem needs them.", string.Join(", ", result.OmittedVariables));

@@ -54,11 +54,11 @@ public sealed record SnapshotManifest(
             var manifest = JsonSerializer.Deserialize<SnapshotManifest>(json, JsonRedaction.Options);
             return manifest is { Format: CurrentFormat, Environment.Length: > 0, Services: not null }
                 ? manifest
-                : throw new DebugException($"{source} has a manifest.json this version cannot read (format {manifest?.Format}, expected {CurrentFormat}): take a new snapshot with ./build.sh DebugSnapshot.");
+                : throw new DebugException($"{source} has a manifest.json this version cannot read (format {manifest?.Format}, expected {CurrentFormat}): take a new snapshot with {Commands.DebugSnapshot}.");
         }
         catch (JsonException e)
         {
-            throw new DebugException($"{source} has no valid manifest.json ({e.Message}): take a new snapshot with ./build.sh DebugSnapshot.", e);
+            throw new DebugException($"{source} has no valid manifest.json ({e.Message}): take a new snapshot with {Commands.DebugSnapshot}.", e);
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed record SnapshotReader(string Path, SnapshotManifest Manifest, IRea
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
-            throw new DebugException($"No snapshot at {full}: take one with ./build.sh DebugSnapshot --environment production, then pass its path (snapshots/debug_*.tar.gz) to --snapshot.");
+            throw new DebugException($"No snapshot at {full}: take one with {Commands.DebugSnapshot} {Commands.Flags.Environment} production, then pass its path (snapshots/debug_*.tar.gz) to {Commands.Flags.Snapshot}.");
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         string? database = null;
         try
@@ -38,12 +38,12 @@ public sealed record SnapshotReader(string Path, SnapshotManifest Manifest, IRea
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
         {
             Delete(database);
-            throw new DebugException($"{full} is not a readable snapshot ({e.Message}): take a new one with ./build.sh DebugSnapshot.", e);
+            throw new DebugException($"{full} is not a readable snapshot ({e.Message}): take a new one with {Commands.DebugSnapshot}.", e);
         }
         if (!texts.TryGetValue(SnapshotManifest.EntryName, out var manifestJson))
         {
             Delete(database);
-            throw new DebugException($"{full} holds no {SnapshotManifest.EntryName}, so it is not a debug snapshot: take one with ./build.sh DebugSnapshot.");
+            throw new DebugException($"{full} holds no {SnapshotManifest.EntryName}, so it is not a debug snapshot: take one with {Commands.DebugSnapshot}.");
         }
         try
         {

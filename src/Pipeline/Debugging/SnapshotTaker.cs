@@ -2,16 +2,17 @@ using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Pipeline.Data;
 using Pipeline.Environments;
+using Pipeline.Output;
 using Serilog;
 
 namespace Pipeline.Debugging;
 
 /// <summary>
 /// Takes a debug snapshot of one environment (layout in the README's production-debugging guide). Every text that goes
-/// in is redacted by one <see cref="ValueRedactor"/>, after all containers' environments were read, so a secret learned
+/// in is redacted by one <see cref="ValueRedactor"/> over the host's <see cref="ISecretMasker"/>, after all containers' environments were read, so a secret learned
 /// there is masked in logs too; the database is sanitized. A failure leaves no file behind.
 /// </summary>
-public sealed partial class SnapshotTaker(DockerClient client, HttpClient http, ILogger log)
+public sealed partial class SnapshotTaker(DockerClient client, HttpClient http, ILogger log, ISecretMasker masker)
 {
     /// <summary>Takes the snapshot; throws <see cref="DebugException"/> when nothing is deployed in the environment.</summary>
     public async Task<SnapshotResult> TakeAsync(SnapshotRequest request, CancellationToken ct)
@@ -21,7 +22,7 @@ public sealed partial class SnapshotTaker(DockerClient client, HttpClient http, 
         var status = await request.Environment.StatusAsync(ct);
         if (status.IsEmpty)
             throw new DebugException($"No snapshot taken: {settings.NothingDeployedMessage} (Compose project {settings.ProjectName}), or pick another with --environment / --environment-prefix.");
-        var redactor = new ValueRedactor();
+        var redactor = new ValueRedactor(masker);
         var inspected = new List<(ContainerStatus Status, ContainerInspectRedaction Inspect)>();
         foreach (var container in status.Containers)
             inspected.Add((container, ContainerInspectRedaction.From(await client.Containers.InspectContainerAsync(container.Id, ct), redactor)));
@@ -43,7 +44,7 @@ public sealed partial class SnapshotTaker(DockerClient client, HttpClient http, 
             running.Version, running.Revision,
             [.. inspected.Select(i => new SnapshotService(i.Status.Service, i.Status.Name, i.Status.Image, i.Status.Digest, i.Status.State, i.Status.Health, ContainerPort(i.Status, settings), i.Inspect.RedactedVariables))],
             tags, database, [.. writer.Entries]);
-        await writer.AddTextAsync(SnapshotManifest.EntryName, JsonRedaction.Serialize(manifest, new ValueRedactor()), ct);
+        await writer.AddTextAsync(SnapshotManifest.EntryName, JsonRedaction.Serialize(manifest, new ValueRedactor(masker)), ct);
         await writer.CompleteAsync();
         log.Information("Snapshot written: {Path} ({Entries} entries); redacted {Counts}", writer.Path, writer.Entries.Count, string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
         return new(writer.Path, manifest, counts);
@@ -52,7 +53,7 @@ public sealed partial class SnapshotTaker(DockerClient client, HttpClient http, 
     static string Table(EnvironmentStatus status)
     {
         using var text = new StringWriter();
-        status.Write(text);
+        status.Write(text, TableLayout.Plain());
         return text.ToString();
     }
 

@@ -1,20 +1,21 @@
 using System.Text.RegularExpressions;
+using Pipeline.Output;
 
 namespace Pipeline.Debugging;
 
 /// <summary>
 /// Masks secrets and personal data in everything a snapshot holds, counting what each <see cref="RedactionRule"/> masked.
 /// Values of secret-named variables are learned as they are masked, so the same value is masked wherever else it appears:
-/// redact every environment first (<see cref="Variable"/>), then logs and files. Thread-safe.
+/// redact every environment first (<see cref="Variable"/>), then logs and files. Secret names and secret values are the
+/// host's <see cref="ISecretMasker"/>'s: a value learned here is masked in the build's own logs too. Thread-safe.
 /// </summary>
-public sealed partial class ValueRedactor
+public sealed partial class ValueRedactor(ISecretMasker masker)
 {
     /// <summary>What a masked value becomes.</summary>
-    public const string Mask = "***";
+    public const string Mask = ISecretMasker.Placeholder;
 
     readonly Lock gate = new();
     readonly Dictionary<string, int> counts = RedactionRule.All.ToDictionary(r => r, _ => 0);
-    volatile string[] secrets = [];
 
     /// <summary>Values masked so far, by rule (every rule listed, zero when it masked nothing).</summary>
     public IReadOnlyDictionary<string, int> Counts
@@ -26,14 +27,14 @@ public sealed partial class ValueRedactor
         }
     }
 
+    /// <summary>True when a variable called <paramref name="name"/> holds a secret, by the host's list.</summary>
+    public bool IsSecretName(string name) => masker.IsSecretName(name);
+
     /// <summary>Learns a secret value (6 characters or more) to mask wherever it appears.</summary>
     public void Learn(string? secret)
     {
-        if (secret is not { Length: >= 6 } || secret == Mask)
-            return;
-        lock (gate)
-            if (!secrets.Contains(secret))
-                secrets = [.. secrets.Append(secret).OrderByDescending(s => s.Length)];
+        if (secret is { Length: >= 6 } && secret != Mask)
+            masker.Learn(secret);
     }
 
     /// <summary>The value of variable <paramref name="name"/>: masked (and learned) when the name is secret, else redacted as text.</summary>
@@ -41,7 +42,7 @@ public sealed partial class ValueRedactor
     {
         if (value == Mask)
             return value;
-        if (!Tools.SecretNames.IsSecret(name) || value.Length == 0)
+        if (!masker.IsSecretName(name) || value.Length == 0)
             return Text(value);
         Learn(value);
         Count(RedactionRule.SecretName, 1);
@@ -57,13 +58,10 @@ public sealed partial class ValueRedactor
     {
         ArgumentNullException.ThrowIfNull(text);
         text = Replace(text, PrivateKeyPattern(), RedactionRule.PrivateKey, _ => "-----BEGIN PRIVATE KEY-----***-----END PRIVATE KEY-----");
-        foreach (var secret in secrets)
-            if (text.Contains(secret, StringComparison.Ordinal))
-            {
-                Count(RedactionRule.SecretValue, CountOf(text, secret));
-                text = text.Replace(secret, Mask, StringComparison.Ordinal);
-            }
-        text = Replace(text, AssignmentPattern(), RedactionRule.SecretName, m => m.Groups["value"].Value == Mask ? null : $"{m.Groups["name"].Value}{m.Groups["sep"].Value}{Mask}");
+        var masks = CountOf(text, Mask);
+        text = masker.Mask(text);
+        Count(RedactionRule.SecretValue, CountOf(text, Mask) - masks);
+        text = Assignments(text);
         text = Replace(text, UrlPattern(), RedactionRule.UrlCredentials, m => m.Groups["password"].Value == Mask ? null : $"{m.Groups["prefix"].Value}{Mask}@");
         text = Replace(text, BearerPattern(), RedactionRule.BearerToken, m => $"{m.Groups["scheme"].Value} {Mask}");
         text = Replace(text, EmailPattern(), RedactionRule.Email, m => m.Value.EndsWith("@example.invalid", StringComparison.OrdinalIgnoreCase) ? null : $"{Mask}@{Mask}");
@@ -78,6 +76,19 @@ public sealed partial class ValueRedactor
                 return m.Value;
             Count(rule, 1);
             return replacement;
+        });
+
+    /// <summary>Masks the value of each <c>NAME=value</c> or <c>NAME: value</c> whose name is secret, looking inside other values too.</summary>
+    string Assignments(string text) =>
+        !AssignmentPattern().IsMatch(text) ? text : AssignmentPattern().Replace(text, m =>
+        {
+            var (name, separator, value) = (m.Groups["name"].Value, m.Groups["sep"].Value, m.Groups["value"].Value);
+            if (!masker.IsSecretName(name))
+                return name + separator + Assignments(value);
+            if (value == Mask)
+                return m.Value;
+            Count(RedactionRule.SecretName, 1);
+            return name + separator + Mask;
         });
 
     void Count(string rule, int n)
@@ -96,7 +107,7 @@ public sealed partial class ValueRedactor
         return n;
     }
 
-    [GeneratedRegex(@"(?<name>\b[A-Za-z0-9_.-]*(?:TOKEN|SECRET|PASSWORD|PASSWD|KEY|CREDENTIAL)[A-Za-z0-9_.-]*)(?<sep>[ \t]*[=:][ \t]*)(?<value>[^\s""';,&]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<name>\b[A-Za-z0-9_.-]+)(?<sep>[ \t]*[=:][ \t]*)(?<value>[^\s""';,&]+)")]
     private static partial Regex AssignmentPattern();
 
     [GeneratedRegex(@"(?<prefix>\b[a-z][a-z0-9+.-]*://[^:/@\s]+:)(?<password>[^@\s/]+)@", RegexOptions.IgnoreCase)]

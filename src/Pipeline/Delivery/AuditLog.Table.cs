@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Environments;
+using Pipeline.Output;
 
 namespace Pipeline.Delivery;
 
@@ -7,7 +7,7 @@ public sealed partial class AuditLog
 {
     static readonly string[] Headers = ["Time (UTC)", "Action", "Environment", "Outcome", "Version", "Previous", "Commit", "Rollback point", "Backup", "By", "Message"];
 
-    /// <summary>Writes <paramref name="entries"/> as a plain table, one row each, in the order given.</summary>
+    /// <summary>Writes <paramref name="entries"/> as a table, one row each, in the order given.</summary>
     public static void Write(TextWriter writer, IEnumerable<AuditEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -17,11 +17,11 @@ public sealed partial class AuditLog
             writer.WriteLine("No deployments recorded yet.");
             return;
         }
-        PlainTable.Write(writer, Headers, rows.Select(e => (IReadOnlyList<string>)
+        Tables.Write(writer, Headers, rows.Select(e => (IReadOnlyList<string>)
         [
-            PlainTable.Time(e.Time), Kebab(e.Action), e.Environment, Kebab(e.Outcome), e.Version ?? "-", e.PreviousVersion ?? "-",
-            PlainTable.Short(e.Commit, 7), e.RollbackTag ?? "-", e.BackupId ?? "-", By(e), OneLine(e.Message),
-        ]));
+            Tables.Time(e.Time), Kebab(e.Action), e.Environment, Kebab(e.Outcome), e.Version ?? "-", e.PreviousVersion ?? "-",
+            Tables.Short(e.Commit, 7), e.RollbackTag ?? "-", e.BackupId ?? "-", By(e), OneLine(e.Message),
+        ]), new TableOptions { WrapLast = true });
     }
 
     static string Kebab<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pipeline.Environments;
+using Pipeline.Output;
 
 namespace Pipeline.Delivery;
 
@@ -44,7 +44,7 @@ public sealed partial class RollbackPoints
         if (manifest is null)
             return new RollbackPoint(tag, time, null, problem);
         if (!string.IsNullOrEmpty(target) && !target.StartsWith(manifest.Commit, StringComparison.OrdinalIgnoreCase))
-            return new RollbackPoint(tag, time, manifest, $"the tag points at {PlainTable.Short(target, 12)} but its manifest names commit {manifest.Commit}");
+            return new RollbackPoint(tag, time, manifest, $"the tag points at {Tables.Short(target, 12)} but its manifest names commit {manifest.Commit}");
         if (RollbackTagNames.Parse(tag) is null)
             return new RollbackPoint(tag, time, manifest, "the tag name is not rollback-YYYYMMDD-HHMMSS");
         return new RollbackPoint(tag, time, manifest, null);

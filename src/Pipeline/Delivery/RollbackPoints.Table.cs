@@ -1,4 +1,4 @@
-using Pipeline.Environments;
+using Pipeline.Output;
 
 namespace Pipeline.Delivery;
 
@@ -6,7 +6,7 @@ public sealed partial class RollbackPoints
 {
     static readonly string[] Headers = ["Tag", "Time (UTC)", "Environment", "Version", "Commit", "Digest", "Backup", "Problem"];
 
-    /// <summary>Writes <paramref name="points"/> as a plain table; <paramref name="backupExists"/> says whether a backup id is still on disk.</summary>
+    /// <summary>Writes <paramref name="points"/> as a table; <paramref name="backupExists"/> says whether a backup id is still on disk.</summary>
     public static void Write(TextWriter writer, IEnumerable<RollbackPoint> points, Func<string, bool> backupExists)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -18,11 +18,11 @@ public sealed partial class RollbackPoints
                 "To see those made elsewhere: git fetch origin 'refs/tags/rollback-*:refs/tags/rollback-*'");
             return;
         }
-        PlainTable.Write(writer, Headers, rows.Select(p => (IReadOnlyList<string>)
+        Tables.Write(writer, Headers, rows.Select(p => (IReadOnlyList<string>)
         [
-            p.Tag, PlainTable.Time(p.Time), p.Manifest?.Environment ?? "-", p.Manifest?.Version ?? "-", PlainTable.Short(p.Manifest?.Commit, 7),
+            p.Tag, Tables.Time(p.Time), p.Manifest?.Environment ?? "-", p.Manifest?.Version ?? "-", Tables.Short(p.Manifest?.Commit, 7),
             Digests(p.Manifest), Backup(p.Manifest?.BackupId, backupExists), p.Problem ?? "",
-        ]));
+        ]), new TableOptions { WrapLast = true });
     }
 
     static string Digests(RollbackManifest? manifest) => manifest is null || manifest.Images.Count == 0
@@ -31,7 +31,7 @@ public sealed partial class RollbackPoints
             ? ShortDigest(manifest.Images.Values.First())
             : string.Join(", ", manifest.Images.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={ShortDigest(i.Value)}"));
 
-    static string ShortDigest(string image) => PlainTable.Short(image.LastIndexOf('@') is var at and >= 0 ? image[(at + 1)..] : image, 19);
+    static string ShortDigest(string image) => Tables.Short(image.LastIndexOf('@') is var at and >= 0 ? image[(at + 1)..] : image, 19);
 
     static string Backup(string? id, Func<string, bool> exists) =>
         string.IsNullOrEmpty(id) ? "-" : exists(id) ? $"yes ({id})" : $"MISSING ({id})";

@@ -1,3 +1,5 @@
+using Pipeline.Output;
+
 namespace Pipeline.Development;
 
 /// <summary>What DevClean removed, by kind.</summary>
@@ -16,7 +18,9 @@ public sealed record DevCleanReport(IReadOnlyList<string> Containers, IReadOnlyL
             return;
         }
         writer.WriteLine($"Removed from {project}:");
-        foreach (var (kind, names) in new[] { ("containers", Containers), ("volumes", Volumes), ("networks", Networks), ("images", Images) })
-            writer.WriteLine($"  {kind,-11}{(names.Count == 0 ? "-" : string.Join(", ", names))}");
+        Tables.Write(writer, ["", ""],
+            new[] { ("containers", Containers), ("volumes", Volumes), ("networks", Networks), ("images", Images) }
+                .Select(k => (IReadOnlyList<string>)[k.Item1, k.Item2.Count == 0 ? "-" : string.Join(", ", k.Item2)]),
+            new TableOptions { ShowHeaders = false, Indent = 2, WrapLast = true });
     }
 }

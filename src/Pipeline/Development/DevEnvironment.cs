@@ -36,7 +36,7 @@ public sealed class DevEnvironment(DevSettings settings, ComposeTool compose, Do
     {
         await CheckAsync(cancellationToken);
         log.Information("Starting {Project}: {Image} with {Source} mounted at /src, on {Url}", settings.ProjectName, settings.Image, Path.GetFullPath(settings.SourceDirectory), settings.Url);
-        await command.RunCheckedAsync(["up", "-d", "--no-build", "--remove-orphans"], "Fix what it says, then run ./build.sh DevStart again.", cancellationToken);
+        await command.RunCheckedAsync(["up", "-d", "--no-build", "--remove-orphans"], $"Fix what it says, then run {Commands.DevStart} again.", cancellationToken);
     }
 
     /// <summary>Waits until the app is healthy (the first start builds inside the container), logging progress; returns how long it took.</summary>
@@ -60,7 +60,7 @@ public sealed class DevEnvironment(DevSettings settings, ComposeTool compose, Do
     {
         var status = await StatusAsync(cancellationToken);
         if (status.IsEmpty)
-            throw new DevException($"Nothing to restart: the development environment ({settings.ProjectName}) is not running. Run ./build.sh DevStart.");
+            throw new DevException($"Nothing to restart: the development environment ({settings.ProjectName}) is not running. Run {Commands.DevStart}.");
         foreach (var container in status.Containers)
         {
             log.Information("Restarting {Container}", container.Name);

@@ -15,7 +15,7 @@ public static class DevGuide
         writer.WriteLine($"""
             App:       {settings.Url}  ({settings.Url}/health, /ready, /version)
             Source:    {Path.GetFullPath(settings.SourceDirectory)} is mounted at /src: a saved change is live in about a second (hot reload; a restart on rude edits)
-            Logs:      ./build.sh DevLogs --follow      Status: ./build.sh DevStatus      Stop: ./build.sh DevStop
+            Logs:      {Commands.DevLogs.With(Commands.Flags.Follow)}      Status: {Commands.DevStatus}      Stop: {Commands.DevStop}
             Debugger:  VS Code > Run and Debug > "Attach to the dev container (vsdbg)" (.vscode/launch.json): runs vsdbg in {container} through docker exec, no port needed.
                        vsdbg must be in the container at /vsdbg; installing it downloads it (needs internet, see .vscode/tasks.json "Install vsdbg in the dev container").
                        A debugger server you start in the container on port {DevSettings.ContainerDebuggerPort} is reachable on 127.0.0.1:{settings.DebuggerPort}.

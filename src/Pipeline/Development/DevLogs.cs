@@ -15,7 +15,7 @@ public sealed class DevLogs(DockerClient client, DevSettings settings)
     {
         var containers = await ProjectContainers.ListAsync(client, settings.ProjectName, cancellationToken);
         if (containers.Count == 0)
-            throw new DevException($"The development environment ({settings.ProjectName}) is not running, so there is no log to show: run ./build.sh DevStart.");
+            throw new DevException($"The development environment ({settings.ProjectName}) is not running, so there is no log to show: run {Commands.DevStart}.");
         var services = containers.Select(c => c.Service).Distinct().ToList();
         if (string.IsNullOrEmpty(service))
             return services.Count == 1

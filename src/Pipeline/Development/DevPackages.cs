@@ -31,7 +31,7 @@ public sealed class DevPackages(DevSettings settings, string workDirectory, ILog
         return result.Succeeded
             ? true
             : throw new DevException($"Restoring {Project} on the host failed (exit code {result.ExitCode}), so the container could not restore it either:\n" +
-                $"{string.Join('\n', (result.StandardOutput + result.StandardError).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(10))}\nFix the package references, or reach a NuGet feed once, then run ./build.sh DevStart again.");
+                $"{string.Join('\n', (result.StandardOutput + result.StandardError).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(10))}\nFix the package references, or reach a NuGet feed once, then run {Commands.DevStart} again.");
     }
 
     private string Props(string name) => Path.Combine(settings.RepositoryRoot, name);

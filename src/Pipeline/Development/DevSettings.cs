@@ -66,7 +66,7 @@ public sealed record DevSettings(string Prefix, string ImageName, int HostPort, 
         foreach (var props in PropsFiles.Select(p => Path.Combine(RepositoryRoot, p)).Where(p => !File.Exists(p)))
             throw new DevException($"{props} not found: the development container mounts it read-only. Run from the repository root.");
         if (!Directory.Exists(NuGetPackages))
-            throw new DevException($"The NuGet packages folder {NuGetPackages} does not exist, so the container cannot restore offline: run ./build.sh Compile once (it restores on the host), or set NUGET_PACKAGES.");
+            throw new DevException($"The NuGet packages folder {NuGetPackages} does not exist, so the container cannot restore offline: run {Commands.Compile} once (it restores on the host), or set NUGET_PACKAGES.");
     }
 
     private static string DefaultNuGetPackages() =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Environments;
+using Pipeline.Output;
 
 namespace Pipeline.Development;
 
@@ -15,11 +16,11 @@ public static class DevStatusTable
         ArgumentNullException.ThrowIfNull(status);
         if (status.IsEmpty)
         {
-            writer.WriteLine($"The development environment is not running (Compose project {status.Project}): ./build.sh DevStart starts it.");
+            writer.WriteLine($"The development environment is not running (Compose project {status.Project}): {Commands.DevStart} starts it.");
             return;
         }
         writer.WriteLine($"Development environment (Compose project {status.Project}):");
-        PlainTable.Write(writer, Headers, status.Containers.Select(c => (IReadOnlyList<string>)
+        Tables.Write(writer, Headers, status.Containers.Select(c => (IReadOnlyList<string>)
         [
             c.Service, c.State, c.Health, c.Ports.Count == 0 ? "-" : string.Join(",", c.Ports),
             c.IsRunning ? Uptime(now - c.StartedAt) : "-", c.RestartCount.ToString(CultureInfo.InvariantCulture), c.Image,

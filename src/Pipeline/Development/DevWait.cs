@@ -23,8 +23,8 @@ internal sealed class DevWait(DockerClient client, ComposeEnvironment environmen
         catch (EnvironmentException e)
         {
             throw new DevException(
-                $"{e.Message}\nThe development environment did not become healthy. See the whole build and start output with ./build.sh DevLogs --tail 300 " +
-                $"(./build.sh DevLogs --follow while it starts); a slow first build may need a longer --dev-timeout (now {timeout.TotalSeconds:0} s).", e);
+                $"{e.Message}\nThe development environment did not become healthy. See the whole build and start output with {Commands.DevLogs.With(Commands.Flags.Tail, 300)} " +
+                $"({Commands.DevLogs.With(Commands.Flags.Follow)} while it starts); a slow first build may need a longer {Commands.Flags.DevTimeout} (now {timeout.TotalSeconds:0} s).", e);
         }
         finally
         {
@@ -35,11 +35,11 @@ internal sealed class DevWait(DockerClient client, ComposeEnvironment environmen
 
     private async Task ReportAsync(Stopwatch clock, TimeSpan timeout, CancellationToken ct)
     {
+        using var ticks = new PeriodicTimer(ProgressEvery);
         try
         {
-            while (true)
+            while (await ticks.WaitForNextTickAsync(ct))
             {
-                await Task.Delay(ProgressEvery, ct);
                 var container = await ProjectContainers.ListAsync(client, settings.ProjectName, ct) is [var first, ..] ? first : null;
                 var last = container is null ? [] : await ContainerLogs.TailAsync(client, container.Id, 1, ct);
                 log.Information("Waiting for {Project}: {Seconds:0} s of {Timeout:0} s, health {Health}; last log line: {Line}",

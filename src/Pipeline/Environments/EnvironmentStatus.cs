@@ -1,3 +1,5 @@
+using Pipeline.Output;
+
 namespace Pipeline.Environments;
 
 /// <summary>What runs in an environment: every container of its Compose project, ordered by service and name.</summary>
@@ -11,8 +13,8 @@ public sealed record EnvironmentStatus(string Environment, string Project, IRead
     /// <summary>True when no container of the project exists: nothing is deployed.</summary>
     public bool IsEmpty => Containers.Count == 0;
 
-    /// <summary>Writes a plain-text table, one row per container, or one line saying nothing is deployed.</summary>
-    public void Write(TextWriter writer)
+    /// <summary>Writes a table, one row per container, or one line saying nothing is deployed; <paramref name="layout"/> null fits this process's output.</summary>
+    public void Write(TextWriter writer, TableLayout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (IsEmpty)
@@ -21,11 +23,11 @@ public sealed record EnvironmentStatus(string Environment, string Project, IRead
             return;
         }
         writer.WriteLine($"{Environment} (Compose project {Project}):");
-        PlainTable.Write(writer, Headers, Containers.Select(c => (IReadOnlyList<string>)
+        Tables.Write(writer, Headers, Containers.Select(c => (IReadOnlyList<string>)
         [
             c.Service, c.Name, c.State, c.Health, c.RestartCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            c.Version ?? "-", PlainTable.Short(c.Revision, 12), PlainTable.Short(c.Digest, 19),
-            c.Ports.Count == 0 ? "-" : string.Join(",", c.Ports), PlainTable.Time(c.StartedAt),
-        ]));
+            c.Version ?? "-", Tables.Short(c.Revision, 12), Tables.Short(c.Digest, 19),
+            c.Ports.Count == 0 ? "-" : string.Join(",", c.Ports), Tables.Time(c.StartedAt),
+        ]), new TableOptions { Layout = layout });
     }
 }

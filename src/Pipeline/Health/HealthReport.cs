@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Environments;
+using Pipeline.Output;
 
 namespace Pipeline.HealthChecks;
 
@@ -19,7 +20,7 @@ public sealed record HealthReport(string Environment, string Project, IReadOnlyL
     /// <summary>True when there is at least one container and every one passed.</summary>
     public bool Healthy => Message is null && Rows.Count > 0 && Rows.All(r => r.Passed);
 
-    /// <summary>Writes a plain-text table and a verdict; <paramref name="verbose"/> adds each container's id, image, labels, start time and last health probe.</summary>
+    /// <summary>Writes a table and a verdict; <paramref name="verbose"/> adds each container's id, image, labels, start time and last health probe.</summary>
     public void Write(TextWriter writer, bool verbose)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -28,7 +29,7 @@ public sealed record HealthReport(string Environment, string Project, IReadOnlyL
             writer.WriteLine($"{Environment} is NOT healthy: {Message}.");
             return;
         }
-        PlainTable.Write(writer, Headers, Rows.Select(r => (IReadOnlyList<string>)
+        Tables.Write(writer, Headers, Rows.Select(r => (IReadOnlyList<string>)
         [
             r.Container.Service, r.Container.Name, r.Container.State, r.Container.Health, r.Container.RestartCount.ToString(CultureInfo.InvariantCulture),
             r.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "-", $"{r.Health.Path} {r.Health}", $"{r.Ready.Path} {r.Ready}", r.Passed ? "OK" : "FAILED",
@@ -48,7 +49,7 @@ public sealed record HealthReport(string Environment, string Project, IReadOnlyL
         writer.WriteLine($"{c.Name}:");
         writer.WriteLine($"  id          {c.Id}");
         writer.WriteLine($"  image       {c.Image}");
-        writer.WriteLine($"  started at  {PlainTable.Time(c.StartedAt)}");
+        writer.WriteLine($"  started at  {Tables.Time(c.StartedAt)}");
         foreach (var (key, value) in c.Labels)
             writer.WriteLine($"  label       {key}={value}");
         writer.WriteLine($"  last probe  {c.LastHealthLog ?? "-"}");

@@ -1,3 +1,5 @@
+using Pipeline.Output;
+
 namespace Pipeline.Machine;
 
 /// <summary>What <see cref="Doctor"/> found, one check per prerequisite, in a fixed order.</summary>
@@ -9,18 +11,12 @@ public sealed record DoctorReport(IReadOnlyList<PrerequisiteCheck> Checks)
     public bool RequiredSatisfied => Checks.All(c => !c.Required || c.Status != CheckStatus.Missing);
 
     /// <summary>
-    /// Writes a plain-text table (Prerequisite | Version | Status | Fix), then why each failed check failed and a
-    /// one-line verdict. No colours or box characters, so it reads the same in a terminal and in a CI log.
+    /// Writes a table (Prerequisite | Version | Status | Fix), then why each failed check failed and a one-line verdict.
     /// </summary>
     public void Write(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var rows = Checks.Select(c => new[] { c.Name, c.Version ?? "-", StatusText(c), c.Fix ?? "" }).ToList();
-        var widths = Enumerable.Range(0, 3).Select(i => rows.Select(r => r[i].Length).Append(Headers[i].Length).Max()).ToArray();
-        writer.WriteLine(Line(Headers, widths));
-        writer.WriteLine(Line(widths.Select(w => new string('-', w)).Append("---").ToArray(), widths));
-        foreach (var row in rows)
-            writer.WriteLine(Line(row, widths));
+        Tables.Write(writer, Headers, Checks.Select(c => (IReadOnlyList<string>)[c.Name, c.Version ?? "-", StatusText(c), c.Fix ?? ""]), new TableOptions { WrapLast = true });
         foreach (var check in Checks.Where(c => c.Status != CheckStatus.Ok && c.Detail is not null))
             writer.WriteLine($"  {check.Name}: {check.Detail}");
         writer.WriteLine(RequiredSatisfied
@@ -30,7 +26,4 @@ public sealed record DoctorReport(IReadOnlyList<PrerequisiteCheck> Checks)
 
     private static string StatusText(PrerequisiteCheck check) =>
         check.Status.ToString().ToUpperInvariant() + (check.Required || check.Status == CheckStatus.Ok ? "" : " (optional)");
-
-    private static string Line(IReadOnlyList<string> cells, int[] widths) =>
-        string.Join("  ", cells.Select((cell, i) => i < widths.Length ? cell.PadRight(widths[i]) : cell)).TrimEnd();
 }

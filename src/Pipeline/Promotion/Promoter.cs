@@ -27,6 +27,7 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         var cancelled = false;
         try
         {
+            await Testing.TestPause.AtAsync("before-deploy", log, ct);
             verdict = await DeployAndVerifyAsync(release, ct);
         }
         catch (OperationCanceledException)

@@ -69,7 +69,7 @@ public sealed record ExternalTool(string FileName)
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"Could not start '{FileName}': {e.Message}. Is it installed and on PATH? Run './build.sh Doctor' to see what is missing.", e);
+            throw new InvalidOperationException($"Could not start '{FileName}': {e.Message}. Is it installed and on PATH? Run '{Commands.Doctor}' to see what is missing.", e);
         }
     }
 

@@ -12,51 +12,34 @@ internal static class TargetDiscovery
         var targets = build.GetType().GetProperties(Members)
             .Where(p => p.PropertyType == typeof(Target) && p.GetMethod is not null)
             .OrderBy(p => p.MetadataToken)
-            .Select(p => Create(build, p))
+            .Select(p => new ExecutableTarget(p.Name, (Target)p.GetValue(build)!))
             .ToList();
-        var byDelegate = new Dictionary<Target, ExecutableTarget>();
-        foreach (var target in targets)
-            byDelegate[target.Factory] = target;
-
+        var byDelegate = targets.ToDictionary(t => t.Factory);
         foreach (var target in targets)
         {
-            var d = target.Definition;
-            ExecutableTarget Find(Target t) => byDelegate.TryGetValue(t, out var found) ? found
-                : throw new BuildException($"Target {target.Name} refers to a target that is not a Target property of {build.GetType().Name}.");
-
-            target.DependencyList.AddRange(d.DependsOnTargets.Select(Find));
-            target.TriggerList.AddRange(d.TriggersTargets.Select(Find));
-            target.RunsAfterList.AddRange(d.AfterTargets.Select(Find));
-            foreach (var other in d.DependentForTargets.Select(Find))
-                other.DependencyList.Add(target);
-            foreach (var other in d.TriggeredByTargets.Select(Find))
-                other.TriggerList.Add(target);
-            foreach (var other in d.BeforeTargets.Select(Find))
-                other.RunsAfterList.Add(target);
+            foreach (var (list, reversed, other) in target.Relations)
+            {
+                var found = byDelegate.GetValueOrDefault(other)
+                    ?? throw new BuildException($"Target {target.Name} refers to a target that is not a Target property of {build.GetType().Name}.");
+                (reversed ? list(found) : list(target)).Add(reversed ? target : found);
+            }
+        }
+        foreach (var stage in build.Stages)
+        {
+            foreach (var member in stage.Targets)
+                byDelegate[member].Stage ??= stage.Name;
         }
         foreach (var target in targets)
         {
-            Dedupe(target.DependencyList);
-            Dedupe(target.TriggerList);
-            Dedupe(target.RunsAfterList);
+            foreach (var list in new[] { target.DependencyList, target.TriggerList, target.RunsAfterList })
+            {
+                var distinct = list.Distinct().ToList();
+                list.Clear();
+                list.AddRange(distinct);
+            }
             foreach (var triggered in target.TriggerList)
                 triggered.TriggeredByList.Add(target);
         }
         return targets;
-    }
-
-    static ExecutableTarget Create(NukeBuild build, PropertyInfo property)
-    {
-        var factory = (Target)property.GetValue(build)!;
-        var definition = new TargetDefinition();
-        factory(definition);
-        return new ExecutableTarget(property.Name, factory, definition);
-    }
-
-    static void Dedupe(List<ExecutableTarget> list)
-    {
-        var distinct = list.Distinct().ToList();
-        list.Clear();
-        list.AddRange(distinct);
     }
 }

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Serilog;
+using Serilog.Events;
 
 namespace Targets;
 
@@ -15,43 +17,43 @@ public static class BuildHost
     /// <summary>Exit code after Ctrl-C or SIGTERM.</summary>
     public const int Cancelled = 130;
 
+    static readonly string[] CiVariables = ["CI", "GITHUB_ACTIONS"];
+
     /// <summary>Runs the build of type <typeparamref name="T"/> and returns the exit code.</summary>
     public static int Run<T>(IReadOnlyList<string> args, HostContext context, params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new()
     {
         var arguments = Arguments.Parse(args);
         var build = new T();
         var defaults = defaultTargets.Select(e => ((MemberExpression)e.Body).Member.Name).ToArray();
-        var redactor = build.Redactor;
-        redactor.AddFromEnvironment(context.Environment);
+        build.Redactor.AddFromEnvironment(context.Environment);
         var mode = OutputModes.Detect(context.Environment, context.IsTerminal);
-        var root = HostStartup.FindRoot(arguments, context);
-        var verbosity = HostStartup.ParseVerbosity(arguments);
-        var logFile = root is null ? null : Path.Combine(root, "logs", "build", $"{HostStartup.LogName<T>(arguments, defaults)}-{DateTime.Now:yyyyMMdd}.log");
-        using var logger = BuildLogging.Create(mode, context.Out, context.UseSystemConsole && mode == OutputMode.Terminal, HostStartup.Level(verbosity ?? Verbosity.Normal), logFile, redactor);
+        var root = FindRoot(arguments, context);
+        var verbosity = arguments.Find("verbosity") is { } given
+            ? Enum.GetValues<Verbosity>().Cast<Verbosity?>().FirstOrDefault(v => v.ToString()!.Equals(given.Values.FirstOrDefault(), StringComparison.OrdinalIgnoreCase))
+            : Verbosity.Normal;
+        var logFile = root is null || arguments.Has("completion") ? null : Path.Combine(root, "logs", "build", $"{LogName(typeof(T), arguments, defaults)}-{DateTime.Now:yyyyMMdd}.log");
+        var console = TextWriter.Synchronized(context.Out);
+        LogEventLevel[] levels = [LogEventLevel.Error, LogEventLevel.Warning, LogEventLevel.Information, LogEventLevel.Verbose];
+        using var logger = BuildLogging.Create(mode, console, levels[(int)(verbosity ?? Verbosity.Normal)], logFile, build.Redactor);
         Log.Logger = logger;
-        var output = new BuildOutput(mode, context.Out, logger, redactor);
+        var width = int.TryParse(context.Environment.GetValueOrDefault("COLUMNS"), out var columns) && columns > 0 ? columns : context.Width;
+        var output = new BuildOutput(mode, console, logger, build.Redactor, Math.Max(80, width)) { StepSummary = context.Environment.GetValueOrDefault("GITHUB_STEP_SUMMARY") };
         try
         {
             if (verbosity is null)
                 throw new UsageException($"Unknown verbosity '{string.Join(" ", arguments.Find("verbosity")!.Values)}'. Use quiet, minimal, normal or verbose.");
             if (root is null)
-                throw new UsageException($"No .nuke folder found above {context.WorkingDirectory}. Run from inside the repository or pass --root <path>.");
-            build.RootDirectory = root;
-            build.Verbosity = verbosity.Value;
-            build.OutputMode = mode;
-            build.Output = output;
-            build.IsServerBuild = HostStartup.IsTrue(context.Environment, "CI") || HostStartup.IsTrue(context.Environment, "GITHUB_ACTIONS");
+                throw new UsageException(arguments.Find("root") is { } option
+                    ? $"--root '{option.Values.FirstOrDefault()}' is not a repository root: it has no .nuke folder. Pass the folder that holds .nuke/, or drop --root."
+                    : $"No .nuke folder found above {context.WorkingDirectory}. Run from inside the repository or pass --root <path>.");
+            (build.RootDirectory, build.Verbosity, build.OutputMode, build.Output) = (root, verbosity.Value, mode, output);
+            build.IsServerBuild = CiVariables.Any(v => context.Environment.GetValueOrDefault(v) is { } set && (set == "1" || set.Equals("true", StringComparison.OrdinalIgnoreCase)));
             return Run(build, arguments, defaults, context, output, logger);
-        }
-        catch (UsageException e)
-        {
-            logger.Error("{Message:l}", e.Message);
-            return BadInput;
         }
         catch (BuildException e)
         {
             logger.Error("{Message:l}", e.Message);
-            return Failed;
+            return e is UsageException ? BadInput : Failed;
         }
         catch (Exception e)
         {
@@ -71,8 +73,14 @@ public static class BuildHost
         foreach (var t in targets)
             t.IsDefault = defaults.Contains(t.Name);
         var parameters = ParameterMember.Discover(build.GetType());
-        var profiles = arguments.Find("profile")?.Values ?? [];
-        new ParameterResolver(context.Environment, build.RootDirectory / ".nuke").Resolve(build, parameters, arguments, profiles);
+        arguments.ClaimTargets(targets, parameters);
+        if (arguments.Find("completion") is { } shell)
+        {
+            context.Out.Write(shell.Values is ["bash"] ? Completion.Bash(targets, parameters)
+                : throw new UsageException($"--completion supports bash only, e.g. source <(./build.sh --completion bash); got '{string.Join(" ", shell.Values)}'."));
+            return 0;
+        }
+        new ParameterResolver(context.Environment, build.RootDirectory / ".nuke").Resolve(build, parameters, arguments, arguments.Find("profile")?.Values ?? []);
         foreach (var secret in parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)))
         {
             foreach (var value in secret is string[] many ? many : [secret?.ToString() ?? ""])
@@ -83,30 +91,29 @@ public static class BuildHost
             log.Information("Regenerated .nuke/build.schema.json (targets or parameters changed)");
         build.AllTargets = targets;
         build.OnBuildInitialized();
-        if (!arguments.Has("no-logo") && !arguments.Has("help") && output.Mode == OutputMode.Terminal)
-            output.Line($"{build.GetType().Name} · {build.RootDirectory}");
-        if (arguments.Has("help"))
+        if (arguments.Find("help") is { } help)
         {
-            HelpPrinter.Help(output, build, targets, parameters);
+            if (arguments.Targets.Count + help.Values.Count == 0)
+                HelpPrinter.Help(output, build, targets, parameters);
+            foreach (var target in Invoked(targets, arguments.Targets.Concat(help.Values)))
+                HelpPrinter.Help(output, build, target, ExecutionPlanner.Plan(targets, [target]), parameters);
             return 0;
         }
+        if (!arguments.Has("no-logo") && output.Mode == OutputMode.Terminal)
+            output.Line($"{build.GetType().Name} · {build.RootDirectory}");
+        if (arguments.Has("skip") && arguments.Targets.Count == 0)
+            throw new UsageException($"--skip needs the target to run: ./build.sh <target> --skip [targets]. Name the target, even the default ({string.Join(", ", defaults)}).");
 
         var invoked = Invoked(targets, arguments.Targets.Count > 0 ? arguments.Targets : defaults);
-        build.InvokedTargets = invoked;
         var plan = ExecutionPlanner.Plan(targets, invoked);
         Skipping.Apply(plan, invoked, arguments.Find("skip"), targets);
-        build.ExecutionPlan = plan;
+        (build.InvokedTargets, build.ExecutionPlan) = (invoked, plan);
         if (arguments.Has("plan"))
         {
             HelpPrinter.Plan(output, plan);
             return 0;
         }
         Requirements.Check(plan, parameters);
-        return Execute(build, plan, context, output, log);
-    }
-
-    static int Execute(NukeBuild build, IReadOnlyList<ExecutableTarget> plan, HostContext context, BuildOutput output, ILogger log)
-    {
         using var cancellation = new CancellationTokenSource();
         using var signals = context.HandleSignals ? new SignalHandler(cancellation, log) : null;
         var started = DateTime.UtcNow;
@@ -117,9 +124,39 @@ public static class BuildHost
         return cancellation.IsCancellationRequested ? Cancelled : succeeded ? 0 : Failed;
     }
 
-    static string Suggest(string name, IReadOnlyList<ExecutableTarget> targets) =>
-        Names.Hint(name, targets.Select(t => t.Name)) is { Length: > 0 } hint ? hint
-            : $" Targets: {string.Join(", ", targets.Where(t => t.IsListed).Select(t => t.Name))}.";
+    /// <summary>The folder holding <c>.nuke/</c>: <c>--root</c> when it has one, else the nearest above the working directory; null when none.</summary>
+    static AbsolutePath? FindRoot(Arguments arguments, HostContext context)
+    {
+        if (arguments.Find("root") is { } root)
+        {
+            var given = Path.GetFullPath(root.Values.FirstOrDefault() ?? ".", context.WorkingDirectory);
+            return Directory.Exists(Path.Combine(given, ".nuke")) ? (AbsolutePath)given : null;
+        }
+        foreach (var start in new[] { context.WorkingDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (Directory.Exists(Path.Combine(dir.FullName, ".nuke")))
+                    return dir.FullName;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The log file's name: the first target (as declared), or "help".</summary>
+    static string LogName(Type build, Arguments arguments, string[] defaults)
+    {
+        var first = arguments.Has("help") ? "help" : arguments.Targets.FirstOrDefault() ?? defaults.FirstOrDefault() ?? "build";
+        return build.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Where(p => p.PropertyType == typeof(Target))
+            .Select(p => p.Name).FirstOrDefault(n => Names.Normalize(n) == Names.Normalize(first)) ?? (first == "help" ? "help" : "build");
+    }
+
+    /// <summary>A "did you mean" from the listed targets only (hidden ones are never suggested), else the list of them.</summary>
+    internal static string Suggest(string name, IReadOnlyList<ExecutableTarget> targets)
+    {
+        var listed = targets.Where(t => t.IsListed).Select(t => t.Name).ToList();
+        return Names.Hint(name, listed) is { Length: > 0 } hint ? hint : $" Targets: {string.Join(", ", listed)}.";
+    }
 
     static List<ExecutableTarget> Invoked(IReadOnlyList<ExecutableTarget> targets, IEnumerable<string> names) =>
         names.Select(name => targets.FirstOrDefault(t => Names.Normalize(t.Name) == Names.Normalize(name))

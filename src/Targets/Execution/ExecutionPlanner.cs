@@ -13,8 +13,8 @@ internal static class ExecutionPlanner
         return Order(invoked, scheduled, all);
     }
 
-    /// <summary>The invoked targets plus everything they depend on and trigger, to a fixpoint.</summary>
-    static HashSet<ExecutableTarget> Schedule(IEnumerable<ExecutableTarget> invoked)
+    /// <summary>The targets plus everything they depend on and trigger, to a fixpoint; <paramref name="prune"/> drops a target's dependencies.</summary>
+    internal static HashSet<ExecutableTarget> Schedule(IEnumerable<ExecutableTarget> invoked, Func<ExecutableTarget, bool>? prune = null)
     {
         var scheduled = new HashSet<ExecutableTarget>();
         var pending = new Stack<ExecutableTarget>(invoked);
@@ -22,7 +22,7 @@ internal static class ExecutionPlanner
         {
             if (!scheduled.Add(target))
                 continue;
-            foreach (var next in target.DependencyList.Concat(target.TriggerList))
+            foreach (var next in (prune?.Invoke(target) == true ? [] : target.DependencyList).Concat(target.TriggerList))
                 pending.Push(next);
         }
         return scheduled;

@@ -8,7 +8,7 @@ internal static class Requirements
         var problems = new List<string>();
         foreach (var target in plan.Where(t => t.Status != TargetStatus.Skipped))
         {
-            foreach (var requirement in target.Definition.Requirements.Where(r => !r.Holds()))
+            foreach (var requirement in target.Requirements.Where(r => !r.Holds()))
             {
                 var parameter = parameters.FirstOrDefault(p => p.Name == requirement.Text || Names.Normalize(p.Name) == Names.Normalize(requirement.Text));
                 problems.Add(parameter is not null

@@ -27,13 +27,13 @@ internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogge
                 : stop ? "an earlier target failed"
                 : blocker is not null ? $"{blocker.Name} {blocker.Status}"
                 : null;
-            if (reason is not null && !target.Definition.Assured)
+            if (reason is not null && !target.Assured)
             {
                 (target.Status, target.Reason) = (TargetStatus.NotRun, reason);
                 continue;
             }
             await RunTargetAsync(target);
-            if (target.Status == TargetStatus.Failed && !target.Definition.Proceeds)
+            if (target.Status == TargetStatus.Failed && !target.Proceeds)
                 stop = true;
         }
         return plan.All(t => t.Status is TargetStatus.Succeeded or TargetStatus.Skipped);
@@ -44,21 +44,19 @@ internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogge
 
     async Task RunTargetAsync(ExecutableTarget target)
     {
-        Check? failedCondition;
         try
         {
-            failedCondition = target.Definition.DynamicConditions.FirstOrDefault(c => !c.Holds());
+            if (target.DynamicConditions.FirstOrDefault(c => !c.Holds()) is { } failed)
+            {
+                (target.Status, target.Reason) = (TargetStatus.Skipped, $"condition false: {failed.Text}");
+                log.Information("Skipping {Target:l}: {Reason:l}", target.Name, target.Reason);
+                return;
+            }
         }
         catch (Exception e)
         {
             target.Status = TargetStatus.Failed;
             Report(target, e);
-            return;
-        }
-        if (failedCondition is not null)
-        {
-            (target.Status, target.Reason) = (TargetStatus.Skipped, $"condition false: {failedCondition.Text}");
-            log.Information("Skipping {Target:l}: {Reason:l}", target.Name, target.Reason);
             return;
         }
 
@@ -71,23 +69,16 @@ internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogge
         var watch = Stopwatch.StartNew();
         var work = Task.Run(async () =>
         {
-            foreach (var action in target.Definition.Actions)
+            foreach (var action in target.Actions)
             {
                 token.ThrowIfCancellationRequested();
                 await action(token);
             }
         }, CancellationToken.None);
 
-        if (!afterCancel)
-        {
-            await Task.WhenAny(work, Task.Delay(Timeout.Infinite, cancellation.Token).ContinueWith(_ => { }, TaskScheduler.Default));
-            if (!work.IsCompleted)
-                await Task.WhenAny(work, Task.Delay(Grace, CancellationToken.None));
-        }
-        else
-        {
-            await Task.WhenAny(work, Task.Delay(Timeout.Infinite, assured.Token).ContinueWith(_ => { }, TaskScheduler.Default));
-        }
+        await Task.WhenAny(work, Task.Delay(Timeout.Infinite, token));
+        if (!work.IsCompleted && !afterCancel)
+            await Task.WhenAny(work, Task.Delay(Grace, CancellationToken.None));
 
         target.Duration = watch.Elapsed;
         var interrupted = !afterCancel && cancellation.IsCancellationRequested;

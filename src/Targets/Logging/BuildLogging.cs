@@ -2,13 +2,13 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Filters;
+using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
-using Serilog.Sinks.SystemConsole.Themes;
 
 namespace Targets;
 
-/// <summary>Creates the run's Serilog logger: one console sink for the output mode, one file sink, all behind redaction.</summary>
+/// <summary>Creates the run's Serilog logger: one console sink for the output mode and one file sink, both masking secrets.</summary>
 public static class BuildLogging
 {
     /// <summary>Events with this property go to the log file only (the console got them in a richer form).</summary>
@@ -17,39 +17,56 @@ public static class BuildLogging
     const string ConsoleTemplate = "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}";
     const string FileTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    /// <summary>Creates the logger.</summary>
-    public static Logger Create(OutputMode mode, TextWriter console, bool useSystemConsole, LogEventLevel consoleLevel, string? logFile, Redactor redactor)
+    /// <summary>Creates the logger; <paramref name="console"/> must be safe to write from several threads.</summary>
+    public static Logger Create(OutputMode mode, TextWriter console, LogEventLevel consoleLevel, string? logFile, Redactor redactor)
     {
-        var inner = new LoggerConfiguration()
-            .MinimumLevel.Verbose()
-            .WriteTo.Logger(c => Console(c.MinimumLevel.Is(consoleLevel).Filter.ByExcluding(Matching.WithProperty(FileOnly)), mode, console, useSystemConsole));
-        if (logFile is not null)
-            inner = inner.WriteTo.File(logFile, outputTemplate: FileTemplate, shared: true, restrictedToMinimumLevel: LogEventLevel.Debug);
-        ILogEventSink sink = inner.CreateLogger();
-        return new LoggerConfiguration()
-            .MinimumLevel.Verbose()
-            .WriteTo.Sink(new RedactingSink(sink, redactor))
+        ITextFormatter formatter = mode switch
+        {
+            OutputMode.Json => new RenderedCompactJsonFormatter(),
+            OutputMode.GitHubActions => new MessageTemplateTextFormatter("{Message:lj}{NewLine}{Exception}"),
+            _ => new MessageTemplateTextFormatter(ConsoleTemplate),
+        };
+        var config = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Logger(c => c
+            .MinimumLevel.Is(consoleLevel).Filter.ByExcluding(Matching.WithProperty(FileOnly))
+            .WriteTo.Sink(new Writer(new Masked(formatter, redactor, mode), console)));
+        return (logFile is null ? config : config.WriteTo.File(new Masked(new MessageTemplateTextFormatter(FileTemplate), redactor), logFile, LogEventLevel.Debug, shared: true))
             .CreateLogger();
     }
 
-    /// <summary>A logger that writes to <paramref name="parent"/> and also, redacted, to <paramref name="logFile"/>.</summary>
-    public static Logger CreateAreaLogger(ILogger parent, string logFile, Redactor redactor)
-    {
-        var file = new LoggerConfiguration().MinimumLevel.Debug()
-            .WriteTo.File(logFile, outputTemplate: FileTemplate, shared: true)
-            .CreateLogger();
-        return new LoggerConfiguration()
-            .MinimumLevel.Verbose()
+    /// <summary>A logger that writes to <paramref name="parent"/> and also, masked, to <paramref name="logFile"/>.</summary>
+    internal static Logger CreateAreaLogger(ILogger parent, string logFile, Redactor redactor) =>
+        new LoggerConfiguration().MinimumLevel.Verbose()
             .WriteTo.Logger(parent)
-            .WriteTo.Sink(new RedactingSink(file, redactor))
+            .WriteTo.File(new Masked(new MessageTemplateTextFormatter(FileTemplate), redactor), logFile, LogEventLevel.Debug, shared: true)
             .CreateLogger();
+
+    sealed class Writer(ITextFormatter formatter, TextWriter writer) : ILogEventSink
+    {
+        public void Emit(LogEvent logEvent)
+        {
+            formatter.Format(logEvent, writer);
+            writer.Flush();
+        }
     }
 
-    static LoggerConfiguration Console(LoggerConfiguration config, OutputMode mode, TextWriter writer, bool useSystemConsole) => mode switch
+    /// <summary>
+    /// Formats an event, exception included, then masks every secret in the text. In a terminal, warnings and errors
+    /// are colored; on GitHub Actions they become one-line workflow commands, so they show as annotations.
+    /// </summary>
+    sealed class Masked(ITextFormatter inner, Redactor redactor, OutputMode mode = OutputMode.Plain) : ITextFormatter
     {
-        OutputMode.Json => config.WriteTo.Sink(new WriterSink(new RenderedCompactJsonFormatter(), writer)),
-        OutputMode.GitHubActions => config.WriteTo.Sink(new WriterSink(new GitHubActionsFormatter(), writer)),
-        OutputMode.Terminal when useSystemConsole => config.WriteTo.Console(outputTemplate: ConsoleTemplate, theme: AnsiConsoleTheme.Sixteen, applyThemeToRedirectedOutput: true),
-        _ => config.WriteTo.Sink(new WriterSink(new MessageTemplateTextFormatter(ConsoleTemplate), writer)),
-    };
+        public void Format(LogEvent logEvent, TextWriter output)
+        {
+            using var text = new StringWriter();
+            inner.Format(logEvent, text);
+            var line = redactor.Redact(text.ToString());
+            var error = logEvent.Level >= LogEventLevel.Error;
+            if (logEvent.Level < LogEventLevel.Warning || mode is OutputMode.Plain or OutputMode.Json)
+                output.Write(line);
+            else if (mode == OutputMode.Terminal)
+                output.WriteLine($"{(error ? "\u001b[31m" : "\u001b[33m")}{line.TrimEnd()}\u001b[0m");
+            else
+                output.WriteLine((error ? "::error::" : "::warning::") + line.TrimEnd().Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A"));
+        }
+    }
 }

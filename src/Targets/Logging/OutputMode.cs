@@ -19,10 +19,10 @@ public enum OutputMode
 /// <summary>Chooses the output mode from the environment.</summary>
 public static class OutputModes
 {
-    /// <summary>JSON when LOG_FORMAT=json, GitHub when GITHUB_ACTIONS=true, terminal when interactive, else plain.</summary>
+    /// <summary>JSON when LOG_FORMAT=json, GitHub when GITHUB_ACTIONS=true, terminal when interactive and colors are welcome (no NO_COLOR, TERM not dumb), else plain.</summary>
     public static OutputMode Detect(IReadOnlyDictionary<string, string> environment, bool isTerminal) =>
         environment.GetValueOrDefault("LOG_FORMAT")?.Equals("json", StringComparison.OrdinalIgnoreCase) == true ? OutputMode.Json
         : environment.GetValueOrDefault("GITHUB_ACTIONS")?.Equals("true", StringComparison.OrdinalIgnoreCase) == true ? OutputMode.GitHubActions
-        : isTerminal && environment.GetValueOrDefault("TERM") != "dumb" ? OutputMode.Terminal
+        : isTerminal && environment.GetValueOrDefault("TERM") != "dumb" && string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR")) ? OutputMode.Terminal
         : OutputMode.Plain;
 }

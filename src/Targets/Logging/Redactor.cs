@@ -30,10 +30,13 @@ public sealed class Redactor
     {
         foreach (var (name, value) in environment)
         {
-            if (SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)) && value.Length >= 6)
+            if (IsSecretName(name) && value.Length >= 6)
                 Add(value);
         }
     }
+
+    /// <summary>True when <paramref name="name"/> says its value is a secret: it contains TOKEN, SECRET, PASSWORD, PASSWD, KEY or CREDENTIAL (not PWD, the working directory).</summary>
+    public static bool IsSecretName(string name) => SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The text with every known secret replaced by <see cref="Mask"/>.</summary>
     public string Redact(string text)

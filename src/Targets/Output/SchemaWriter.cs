@@ -21,7 +21,14 @@ internal static class SchemaWriter
 
     internal static JsonObject Create(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterMember> parameters)
     {
-        var properties = new JsonObject { ["$schema"] = new JsonObject { ["type"] = "string" } };
+        JsonObject Targets(string description) => new() { ["type"] = "array", ["description"] = description, ["items"] = new JsonObject { ["$ref"] = "#/definitions/ExecutableTarget" } };
+        var defaults = string.Join(", ", targets.Where(t => t.IsDefault).Select(t => t.Name));
+        var properties = new JsonObject
+        {
+            ["$schema"] = new JsonObject { ["type"] = "string" },
+            ["Target"] = Targets($"The targets to run (default: {defaults})"),
+            ["Skip"] = Targets("The targets to skip; an empty list skips every target not named"),
+        };
         foreach (var p in parameters.OrderBy(p => p.Name, StringComparer.Ordinal))
             properties[p.Name] = Describe(p);
         return new JsonObject

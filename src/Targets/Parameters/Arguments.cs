@@ -10,7 +10,10 @@ internal sealed record Option(string Spelling, List<string> Values)
 internal sealed class Arguments
 {
     /// <summary>Options the host itself understands.</summary>
-    public static readonly string[] BuiltIns = ["help", "plan", "skip", "target", "root", "verbosity", "profile", "no-logo"];
+    public static readonly string[] BuiltIns = ["help", "plan", "skip", "target", "root", "verbosity", "profile", "no-logo", "completion"];
+
+    /// <summary>Built-in options that take no value.</summary>
+    static readonly string[] Flags = ["help", "plan", "no-logo"];
 
     public List<string> Targets { get; } = [];
     public List<Option> Options { get; } = [];
@@ -38,10 +41,27 @@ internal sealed class Arguments
             else
                 current.Values.Add(arg);
         }
-        var target = parsed.Find("target");
-        if (target is not null)
-            parsed.Targets.AddRange(target.Values);
+        parsed.Targets.AddRange(parsed.Find("target")?.Values ?? []);
         return parsed;
+    }
+
+    /// <summary>
+    /// Takes target names back from options that take no more values, so the target may stand anywhere:
+    /// <c>--plan Deploy</c> plans Deploy and <c>--force Deploy</c> sets the flag, then runs Deploy.
+    /// </summary>
+    public void ClaimTargets(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterMember> parameters)
+    {
+        foreach (var option in Options)
+        {
+            var parameter = parameters.FirstOrDefault(p => Names.Normalize(p.CliName) == option.Key);
+            var type = parameter is null ? null : Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
+            var takes = Flags.Any(f => Names.Normalize(f) == option.Key) || type == typeof(bool) ? 0
+                : type?.IsArray == true || option.Key is "skip" or "target" ? int.MaxValue
+                : 1;
+            var claimed = option.Values.Skip(takes).Where(v => targets.Any(t => Names.Normalize(t.Name) == Names.Normalize(v))).ToList();
+            option.Values.RemoveAll(claimed.Contains);
+            Targets.AddRange(claimed);
+        }
     }
 
     Option Add(string spelling)

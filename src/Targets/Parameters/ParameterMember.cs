@@ -7,11 +7,11 @@ public sealed class ParameterMember
 {
     const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
-    readonly MemberInfo member;
-
     ParameterMember(MemberInfo member, ParameterAttribute attribute)
     {
-        this.member = member;
+        Member = member is PropertyInfo { CanWrite: false } p
+            ? p.DeclaringType!.GetField($"<{p.Name}>k__BackingField", Members) ?? throw new BuildException($"Parameter {p.Name} is a property without a setter; give it a setter or make it a field.")
+            : member;
         Name = attribute.Name ?? member.Name;
         Description = attribute.Description;
         IsSecret = member.IsDefined(typeof(SecretAttribute));
@@ -36,29 +36,17 @@ public sealed class ParameterMember
     /// <summary>Where the value came from after resolution (argument, environment, file, default).</summary>
     public string Source { get; internal set; } = "default";
 
-    internal object? GetValue(object build) => member switch
-    {
-        FieldInfo f => f.GetValue(build),
-        PropertyInfo p => p.GetValue(build),
-        _ => null,
-    };
+    /// <summary>The field or property the value lives in (a get-only property's backing field).</summary>
+    internal MemberInfo Member { get; }
+
+    internal object? GetValue(object build) => Member is FieldInfo f ? f.GetValue(build) : ((PropertyInfo)Member).GetValue(build);
 
     internal void SetValue(object build, object? value)
     {
-        switch (member)
-        {
-            case FieldInfo f:
-                f.SetValue(build, value);
-                break;
-            case PropertyInfo { CanWrite: true } p:
-                p.SetValue(build, value);
-                break;
-            case PropertyInfo p:
-                var backing = p.DeclaringType!.GetField($"<{p.Name}>k__BackingField", Members)
-                    ?? throw new BuildException($"Parameter {p.Name} is a property without a setter; give it a setter or make it a field.");
-                backing.SetValue(build, value);
-                break;
-        }
+        if (Member is FieldInfo f)
+            f.SetValue(build, value);
+        else
+            ((PropertyInfo)Member).SetValue(build, value);
     }
 
     internal static IReadOnlyList<ParameterMember> Discover(Type buildType)
@@ -66,11 +54,9 @@ public sealed class ParameterMember
         var found = new List<ParameterMember>();
         for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
         {
-            foreach (var m in type.GetMembers(Members | BindingFlags.DeclaredOnly))
-            {
-                if (m is FieldInfo or PropertyInfo && m.GetCustomAttribute<ParameterAttribute>() is { } attribute)
-                    found.Add(new ParameterMember(m, attribute));
-            }
+            found.AddRange(type.GetMembers(Members | BindingFlags.DeclaredOnly)
+                .Where(m => m is FieldInfo or PropertyInfo && m.IsDefined(typeof(ParameterAttribute)))
+                .Select(m => new ParameterMember(m, m.GetCustomAttribute<ParameterAttribute>()!)));
         }
         return found;
     }

@@ -1,30 +1,44 @@
+using System.Text.Json;
+
 namespace Targets;
+
+/// <summary>A value read from <c>.nuke/parameters.json</c> or a profile file.</summary>
+internal sealed record FileValue(string Key, IReadOnlyList<string> Values, string File)
+{
+    public string Normalized => Names.Normalize(Key);
+}
 
 /// <summary>
 /// Sets each parameter from, in order of precedence: the command line, environment variables
 /// (exact name, loose name, NUKE_ prefix), profile files (the last named wins), <c>.nuke/parameters.json</c>,
-/// and otherwise leaves the value the build class gives it.
+/// and otherwise leaves the value the build class gives it. Files may also name the targets to run and skip.
 /// </summary>
 internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> environment, string nukeDirectory)
 {
     public void Resolve(NukeBuild build, IReadOnlyList<ParameterMember> members, Arguments arguments, IReadOnlyList<string> profiles)
     {
-        CheckOptions(members, arguments);
-        var files = new List<Dictionary<string, FileValue>>();
-        foreach (var profile in profiles.Reverse())
-            files.Add(ParameterFiles.Read(Path.Combine(nukeDirectory, $"parameters.{profile}.json"), required: true));
-        files.Add(ParameterFiles.Read(Path.Combine(nukeDirectory, "parameters.json"), required: false));
-        foreach (var file in files)
-            CheckKeys(members, file);
+        var known = members.Select(m => m.CliName).Concat(Arguments.BuiltIns).ToList();
+        foreach (var option in arguments.Options.Where(o => !known.Any(k => Names.Normalize(k) == o.Key)))
+            throw new UsageException($"Unknown parameter '--{option.Spelling}'.{Names.Hint(option.Spelling, known, k => "--" + k)} Run './build.sh --help' to list parameters.");
+        var files = profiles.Reverse().SelectMany(p => Read($"parameters.{p}.json", required: true)).Concat(Read("parameters.json", required: false)).ToList();
+        foreach (var value in files.Where(f => f.Normalized is not ("target" or "skip") && !members.Any(m => Names.Normalize(m.Name) == f.Normalized)))
+            throw new UsageException($"{value.File} sets '{value.Key}', which is not a parameter of this build.{Names.Hint(value.Key, members.Select(m => m.Name))} Remove or rename it.");
+        foreach (var key in new[] { "target", "skip" })
+        {
+            if (files.FirstOrDefault(f => f.Normalized == key) is not { } value || arguments.Has(key))
+                continue;
+            arguments.Options.Add(new Option(key, [.. value.Values]));
+            if (key == "target")
+                arguments.Targets.AddRange(value.Values);
+        }
 
         foreach (var member in members)
         {
-            var key = Names.Normalize(member.Name);
             if (arguments.Find(member.Name) is { } option)
                 Set(build, member, option.Values, "argument --" + member.CliName);
             else if (FromEnvironment(member) is { } env)
                 Set(build, member, [env.Value], "environment " + env.Key);
-            else if (files.Select(f => f.GetValueOrDefault(key)).FirstOrDefault(v => v is not null) is { } file)
+            else if (files.FirstOrDefault(f => f.Normalized == Names.Normalize(member.Name)) is { } file)
                 Set(build, member, file.Values, Path.GetFileName(file.File));
         }
     }
@@ -35,13 +49,8 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
         var key = Names.Normalize(member.Name);
         if (environment.TryGetValue(member.Name, out var exact) && exact.Length > 0)
             return new(member.Name, exact);
-        foreach (var wanted in new[] { key, "nuke" + key })
-        {
-            var match = environment.FirstOrDefault(e => Names.Normalize(e.Key) == wanted && e.Value.Length > 0);
-            if (match.Key is not null)
-                return match;
-        }
-        return null;
+        var loose = environment.Where(e => e.Value.Length > 0 && Names.Normalize(e.Key) is var k && (k == key || k == "nuke" + key)).OrderBy(e => e.Key.StartsWith("NUKE_", StringComparison.OrdinalIgnoreCase));
+        return loose.Any() ? loose.First() : null;
     }
 
     static void Set(NukeBuild build, ParameterMember member, IReadOnlyList<string> values, string source)
@@ -57,22 +66,33 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
         member.Source = source;
     }
 
-    static void CheckOptions(IReadOnlyList<ParameterMember> members, Arguments arguments)
+    List<FileValue> Read(string name, bool required)
     {
-        var known = members.Select(m => m.CliName).Concat(Arguments.BuiltIns).ToList();
-        foreach (var option in arguments.Options)
+        var path = Path.Combine(nukeDirectory, name);
+        if (!File.Exists(path))
         {
-            if (!known.Any(k => Names.Normalize(k) == option.Key))
-                throw new UsageException($"Unknown parameter '--{option.Spelling}'.{Names.Hint(option.Spelling, known, k => "--" + k)} Run './build.sh --help' to list parameters.");
+            var profiles = Directory.Exists(nukeDirectory) ? Directory.GetFiles(nukeDirectory, "parameters.*.json").Select(f => Path.GetFileName(f)[11..^5]).ToList() : [];
+            return required ? throw new UsageException($"Profile file {path} does not exist. Available profiles: {(profiles.Count > 0 ? string.Join(", ", profiles) : "none")}. Create the file or drop --profile.") : [];
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new UsageException($"{path} must hold a JSON object of parameter defaults, e.g. {{\"Registry\": \"localhost:5000\"}}.");
+            return [.. document.RootElement.EnumerateObject().Where(p => !p.Name.StartsWith('$') && p.Value.ValueKind != JsonValueKind.Null).Select(p => new FileValue(p.Name, Strings(p.Value), path))];
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"{path} is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message.Split(" LineNumber", 2)[0]} Fix the file; it holds parameter defaults as {{\"Name\": value}}.");
         }
     }
 
-    static void CheckKeys(IReadOnlyList<ParameterMember> members, Dictionary<string, FileValue> file)
+    static List<string> Strings(JsonElement value) => value.ValueKind switch
     {
-        foreach (var (key, value) in file)
-        {
-            if (!members.Any(m => Names.Normalize(m.Name) == key))
-                throw new UsageException($"{value.File} sets '{value.Key}', which is not a parameter of this build.{Names.Hint(value.Key, members.Select(m => m.Name))} Remove or rename it.");
-        }
-    }
+        JsonValueKind.Array => [.. value.EnumerateArray().SelectMany(Strings)],
+        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.True => ["true"],
+        JsonValueKind.False => ["false"],
+        _ => [value.GetRawText()],
+    };
 }

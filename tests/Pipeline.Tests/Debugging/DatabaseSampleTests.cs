@@ -21,7 +21,7 @@ public sealed class DatabaseSampleTests : IDisposable
         var other = SampleUser.Canary();
         var database = SampleDatabase.Create(folder, [canary, SampleUser.Canary()],
             extraSql: $"INSERT INTO jobs(type, status, created_at) VALUES ('notify {other.Email} at {other.Phone}', 'queued', '2026-02-03T04:05:06Z');");
-        var redactor = new ValueRedactor();
+        var redactor = new ValueRedactor(Maskers.New());
 
         await new Sanitizer(SanitizationRules.Load(Path.Combine(TestMachine.RepositoryRoot, "deploy", "sanitize.json")), "test-salt").SanitizeAsync(database, default);
         var scrubbed = await SqliteSample.ScrubAsync(database, redactor, default);

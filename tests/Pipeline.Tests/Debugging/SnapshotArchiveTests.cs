@@ -24,7 +24,7 @@ public sealed class SnapshotArchiveTests : IDisposable
         await writer.AddTextAsync("containers/app-production-app-1.inspect.json", """{"Config":{"Env":["API_TOKEN=***","MODE=prod"]}}""", default);
         await writer.AddFileAsync("database/app.db", database, default);
         if (withManifest)
-            await writer.AddTextAsync(SnapshotManifest.EntryName, JsonRedaction.Serialize(Manifest([.. writer.Entries]), new ValueRedactor()), default);
+            await writer.AddTextAsync(SnapshotManifest.EntryName, JsonRedaction.Serialize(Manifest([.. writer.Entries]), new ValueRedactor(Maskers.New())), default);
         await writer.CompleteAsync();
         return writer.Path;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pipeline.Debugging;
+using Pipeline.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Tests.Debugging;
@@ -21,7 +22,7 @@ public sealed class TreeRedactionTests
     [Fact]
     public void Compose_configuration_stays_valid_yaml_with_secret_values_masked()
     {
-        var redactor = new ValueRedactor();
+        var redactor = new ValueRedactor(Maskers.New());
 
         var yaml = YamlRedaction.Redact(ComposeConfig, redactor);
 
@@ -42,7 +43,7 @@ public sealed class TreeRedactionTests
     [Fact]
     public void Json_masks_secret_named_properties_and_redacts_every_other_string()
     {
-        var redactor = new ValueRedactor();
+        var redactor = new ValueRedactor(Maskers.New());
         var node = JsonNode.Parse("""{"Config":{"Env":["API_KEY=abcdef123456","MODE=prod"],"Labels":{"owner":"ops@corp.example"}},"accessToken":"zzzzzzzzzz","count":3}""");
 
         var json = JsonRedaction.Redact(node, redactor)!.ToJsonString();

@@ -1,4 +1,5 @@
 using Pipeline.Debugging;
+using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Debugging;
 
@@ -7,7 +8,7 @@ public sealed class ValueRedactorTests
     [Fact]
     public void A_secret_named_variable_is_masked_and_its_value_is_masked_wherever_else_it_appears()
     {
-        var redactor = new ValueRedactor();
+        var redactor = new ValueRedactor(Maskers.New());
 
         var entry = redactor.Entry("PAYMENT_API_KEY=sk-live-8f7e6d5c4b3a");
         var line = redactor.Text("calling https://pay.example with sk-live-8f7e6d5c4b3a twice: sk-live-8f7e6d5c4b3a");
@@ -21,7 +22,7 @@ public sealed class ValueRedactorTests
     [Fact]
     public void An_ordinary_variable_is_kept_and_masking_twice_counts_once()
     {
-        var redactor = new ValueRedactor();
+        var redactor = new ValueRedactor(Maskers.New());
 
         Assert.Equal("WORKER_THREADS=4", redactor.Entry("WORKER_THREADS=4"));
         Assert.Equal("DB_PASSWORD=***", redactor.Entry(redactor.Entry("DB_PASSWORD=hunter2hunter2")));
@@ -39,7 +40,7 @@ public sealed class ValueRedactorTests
     [InlineData("key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----", "key:\n-----BEGIN PRIVATE KEY-----***-----END PRIVATE KEY-----", RedactionRule.PrivateKey)]
     public void Each_value_rule_masks_its_kind_and_counts_it(string text, string expected, string rule)
     {
-        var redactor = new ValueRedactor();
+        var redactor = new ValueRedactor(Maskers.New());
 
         Assert.Equal(expected, redactor.Text(text));
         Assert.Equal(1, redactor.Counts[rule]);
@@ -54,7 +55,7 @@ public sealed class ValueRedactorTests
     [InlineData("listening on http://+:8080")]
     public void Sanitizer_fakes_timestamps_and_image_digests_are_not_masked(string text)
     {
-        var redactor = new ValueRedactor();
+        var redactor = new ValueRedactor(Maskers.New());
 
         Assert.Equal(text, redactor.Text(text));
         Assert.Equal(0, redactor.Counts.Values.Sum());
@@ -62,5 +63,5 @@ public sealed class ValueRedactorTests
 
     [Fact]
     public void Every_rule_is_listed_in_the_counts_even_at_zero() =>
-        Assert.Equal(RedactionRule.All.Order(StringComparer.Ordinal), new ValueRedactor().Counts.Where(c => c.Value == 0).Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(RedactionRule.All.Order(StringComparer.Ordinal), new ValueRedactor(Maskers.New()).Counts.Where(c => c.Value == 0).Select(c => c.Key).Order(StringComparer.Ordinal));
 }

@@ -25,10 +25,10 @@ public sealed class DevCleanTests
         Assert.Equal(
             """
             Removed from app-dev:
-              containers app-dev_app_1
-              volumes    app-dev_data, app-dev_build
-              networks   app-dev_default
-              images     app:dev
+              containers  app-dev_app_1
+              volumes     app-dev_data, app-dev_build
+              networks    app-dev_default
+              images      app:dev
             Nothing to remove: no container, volume, network or development image of app-dev.
 
             """.ReplaceLineEndings("\n"), writer.ToString().ReplaceLineEndings("\n"));

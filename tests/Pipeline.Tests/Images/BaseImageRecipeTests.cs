@@ -8,7 +8,8 @@ public sealed class BaseImageRecipeTests
 
     [Theory]
     [InlineData("mcr.microsoft.com/dotnet/runtime-deps:10.0", "local/dotnet-runtime-deps:10.0")]
-    [InlineData("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled", "local/dotnet-runtime-deps:10.0")]
+    [InlineData("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled", "local/dotnet-runtime-deps:10.0-distroless")]
+    [InlineData("mcr.microsoft.com/dotnet/runtime-deps:10.0-bookworm-slim", "local/dotnet-runtime-deps:10.0")]
     [InlineData("mcr.microsoft.com/dotnet/sdk:10.0", "local/dotnet-sdk:10.0")]
     [InlineData("mcr.microsoft.com/dotnet/aspnet:10.0", "local/dotnet-aspnet:10.0")]
     [InlineData("debian:bookworm-slim", "local/debian:bookworm-minbase")]
@@ -18,6 +19,7 @@ public sealed class BaseImageRecipeTests
 
     [Theory]
     [InlineData("mcr.microsoft.com/dotnet/runtime-deps:10.0-alpine")]
+    [InlineData("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra")]
     [InlineData("registry.invalid/none:1")]
     [InlineData("someone/sdk:10.0")]
     [InlineData("mcr.microsoft.com/dotnet/sdk:1.0")]
@@ -33,6 +35,17 @@ public sealed class BaseImageRecipeTests
         Assert.Equal(deps.Hash, sameDeps.Hash);
         Assert.NotEqual(deps.Hash, otherMirror.Hash);
         Assert.Equal("local/debian:bookworm-minbase", deps.Parent!.Tag);
+    }
+
+    [Fact]
+    public void The_distroless_recipe_is_its_own_image_on_the_same_minbase()
+    {
+        var distroless = BaseRecipes.For("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled", Options).Recipe!;
+        var deps = BaseRecipes.For("mcr.microsoft.com/dotnet/runtime-deps:10.0", Options).Recipe!;
+
+        Assert.NotEqual(deps.Hash, distroless.Hash);
+        Assert.Equal(deps.Parent!.Hash, distroless.Parent!.Hash);
+        Assert.Contains("ICU", BaseRecipes.For("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra", Options).WhyNot);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class BaseImageTests(SampleAppBaseImages sample) : IAsyncLifetime
     [Fact]
     public async Task The_sample_app_base_images_are_local_equivalents_with_the_current_recipe_and_are_reused()
     {
-        Assert.Equal(["SDK_IMAGE", "RUNTIME_IMAGE"], sample.First.Select(r => r.Argument).Order().Reverse());
+        Assert.Equal(["SDK_IMAGE", "RUNTIME_IMAGE", "DEBUG_IMAGE"], sample.First.Select(r => r.Argument));
         foreach (var image in sample.First.Where(r => r.Used.StartsWith("local/", StringComparison.Ordinal)))
         {
             var recipe = BaseRecipes.For(image.Requested, sample.Options).Recipe!;
@@ -108,12 +108,51 @@ public sealed class BaseImageTests(SampleAppBaseImages sample) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_runtime_deps_equivalent_runs_glibc_binaries()
+    public async Task The_runtime_deps_equivalent_for_debugging_runs_glibc_binaries()
     {
-        var (exit, output) = await BaseImageContainer.RunAsync(client, sample.Used("RUNTIME_IMAGE"), "/bin/sh", "-c", "ls /usr/bin/ls && cat /etc/os-release");
+        var (exit, output) = await BaseImageContainer.RunAsync(client, sample.Used("DEBUG_IMAGE"), "/bin/sh", "-c", "ls /usr/bin/ls && cat /etc/os-release");
 
         Assert.True(exit == 0, output);
         Assert.Contains("ID=debian", output);
+    }
+
+    [Fact]
+    public async Task The_runtime_image_has_no_shell_apt_or_perl()
+    {
+        var files = await BaseImageContainer.FilesAsync(client, sample.Used("RUNTIME_IMAGE"));
+
+        string[] forbidden = ["sh", "bash", "dash", "perl", "apt", "apt-get", "dpkg"];
+        Assert.DoesNotContain(files, f => forbidden.Any(name => f == $"usr/bin/{name}" || f == $"bin/{name}" || f.StartsWith($"usr/bin/{name} -> ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(files, f => f.Contains("/libicu", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_distroless_equivalent_holds_what_a_self_contained_app_loads_and_the_loader_resolves_it()
+    {
+        var recipe = BaseRecipes.For("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled", sample.Options).Recipe!;
+        var (logger, _) = InMemorySink.CreateLogger();
+        await new LocalEquivalents(client, logger, sample.Options).EnsureAsync(recipe, CancellationToken.None);
+        var image = recipe.Tag;
+        var files = await BaseImageContainer.FilesAsync(client, image);
+        var multiarch = files.Single(f => f.EndsWith("/libc.so.6", StringComparison.Ordinal))[..^"/libc.so.6".Length];
+        var loader = files.First(f => f.StartsWith(multiarch + "/ld-linux", StringComparison.Ordinal));
+
+        foreach (var library in new[] { "libstdc++.so.6", "libgcc_s.so.1", "libssl.so.3", "libcrypto.so.3", "libz.so.1" })
+            Assert.Contains(files, f => f.StartsWith($"{multiarch}/{library}", StringComparison.Ordinal));
+        Assert.Contains("etc/ssl/certs/ca-certificates.crt", files);
+        Assert.Contains("usr/lib/ssl/cert.pem -> /etc/ssl/certs/ca-certificates.crt", files);
+        Assert.Contains("usr/share/zoneinfo/Europe/Paris", files);
+        Assert.Contains("var/lib/dpkg/status.d/libssl3", files);
+        foreach (var library in new[] { "libstdc++.so.6", "libssl.so.3" })
+        {
+            var (exit, output) = await BaseImageContainer.RunAsync(client, image, "/" + loader, "--list", $"/{multiarch}/{library}");
+            Assert.True(exit == 0, output);
+            Assert.DoesNotContain("not found", output);
+            Assert.Contains("libc.so.6", output);
+        }
+        var config = (await client.Images.InspectImageAsync(image)).Config!;
+        Assert.Equal("1654", config.User);
+        Assert.Contains("APP_UID=1654", config.Env ?? []);
     }
 
     [Fact]

@@ -9,11 +9,11 @@ public sealed class DockerfileInfoTests
     {
         var info = DockerfileInfo.Read(Path.Combine(Support.TestMachine.RepositoryRoot, "src", "App", "Dockerfile"));
 
-        Assert.Equal(["development", "production", "debug"], info.Stages);
+        Assert.Equal(["development", "runtime", "production-files", "production", "debug"], info.Stages);
         Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", info.ArgDefaults["SDK_IMAGE"]);
-        Assert.Equal("mcr.microsoft.com/dotnet/runtime-deps:10.0", info.ArgDefaults["RUNTIME_IMAGE"]);
-        Assert.Contains("${RUNTIME_IMAGE}", info.BaseImages);
-        Assert.DoesNotContain("production", info.BaseImages);
+        Assert.Equal("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled", info.ArgDefaults["RUNTIME_IMAGE"]);
+        Assert.Equal("mcr.microsoft.com/dotnet/runtime-deps:10.0", info.ArgDefaults["DEBUG_IMAGE"]);
+        Assert.Equal(["${SDK_IMAGE}", "${RUNTIME_IMAGE}", "${DEBUG_IMAGE}"], info.BaseImages);
     }
 
     [Fact]

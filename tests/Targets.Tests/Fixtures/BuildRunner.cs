@@ -20,10 +20,17 @@ public sealed record BuildResult(int ExitCode, string Output, IReadOnlyList<stri
 public static class BuildRunner
 {
     public static BuildResult Run<T>(this TempRoot root, string[] args, Dictionary<string, string>? environment = null, params Expression<Func<T, Target>>[] defaults)
+        where T : TestBuild, new() => root.Run(args, environment, terminal: false, defaults);
+
+    /// <summary>Runs as if the console were an interactive terminal (colors allowed).</summary>
+    public static BuildResult RunInTerminal<T>(this TempRoot root, string[] args, Dictionary<string, string> environment) where T : TestBuild, new() =>
+        root.Run<T>(args, environment, terminal: true, []);
+
+    static BuildResult Run<T>(this TempRoot root, string[] args, Dictionary<string, string>? environment, bool terminal, Expression<Func<T, Target>>[] defaults)
         where T : TestBuild, new()
     {
         var output = new StringWriter();
-        var context = new HostContext(output, new Dictionary<string, string>(environment ?? []), root.Path);
+        var context = new HostContext(output, new Dictionary<string, string>(environment ?? []), root.Path) { IsTerminal = terminal };
         TestBuild.TakeLast();
         var exitCode = BuildHost.Run(args, context, defaults);
         var journal = TestBuild.Journal(root.Path);

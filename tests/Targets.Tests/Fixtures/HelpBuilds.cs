@@ -34,7 +34,18 @@ public sealed class HelpBuild : TestBuild
 
     public Target SecretSauce => _ => _.Unlisted().Description("Internal helper").Executes(() => Mark(nameof(SecretSauce)));
 
-    public Target Deploy => _ => _.Description("Deploy to the hosts").DependsOn(Test, Compile).Executes(() => Mark(nameof(Deploy)));
+    [Parameter("A parameter with a description long enough to need wrapping in any terminal of eighty columns, so that help has to wrap it onto lines of its own")]
+    internal readonly string? Notes;
+
+    public Target Deploy => _ => _.Description("Deploy to the hosts").DependsOn(Test, Compile).Requires(() => Registry).Executes(() => Deploying());
+
+    protected override IEnumerable<Stage> PipelineStages => [new("build", Restore, Compile, Test), new("deliver", Deploy)];
+
+    void Deploying()
+    {
+        if (Force || Hosts.Length > 0)
+            Mark(nameof(Deploy));
+    }
 
     public Target Unlock => _ => _.AssuredAfterFailure().TriggeredBy(Deploy).Executes(() => Mark(nameof(Unlock)));
 

@@ -6,12 +6,19 @@ namespace Pipeline.GitHub.Actions;
 /// <param name="Parameters">The build's parameters.</param>
 public sealed record BuildShape(string Source, IReadOnlyList<string> Targets, IReadOnlyList<BuildParameter> Parameters)
 {
-    /// <summary>Per target: the paths it and the targets it runs declare they write, relative to the root.</summary>
+    /// <summary>Per target: the paths it declares it writes (<c>.Produces(...)</c>), relative to the root.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Products { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
-    /// <summary>What a workflow invoking <paramref name="targets"/> publishes: their declared outputs, each once.</summary>
+    /// <summary>Per target: every target running it runs (its dependencies, itself, what it triggers); a target missing here runs only itself.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Runs { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Every target running <paramref name="targets"/> runs, each once, in order.</summary>
+    public IReadOnlyList<string> RunsOf(IEnumerable<string> targets) =>
+        [.. targets.SelectMany(t => Runs.TryGetValue(t, out var run) ? run : [t]).Distinct()];
+
+    /// <summary>What running <paramref name="targets"/> writes: the declared outputs of every target it runs, each once.</summary>
     public IReadOnlyList<string> ProductsOf(IEnumerable<string> targets) =>
-        [.. targets.SelectMany(t => Products.TryGetValue(t, out var paths) ? paths : []).Distinct()];
+        [.. RunsOf(targets).SelectMany(t => Products.TryGetValue(t, out var paths) ? paths : []).Distinct()];
 }
 
 /// <summary>A parameter of the build.</summary>

@@ -3,7 +3,9 @@ namespace Pipeline.GitHub.Actions;
 /// <summary>
 /// Declares a GitHub Actions workflow generated from the build class into <c>.github/workflows/&lt;name&gt;.yml</c>,
 /// in the spirit of NUKE's <c>[GitHubActions]</c>: one job on <see cref="RunsOn"/> that checks out the repository,
-/// sets up .NET from <c>global.json</c> and runs <c>./build.sh</c> with <see cref="InvokedTargets"/>.
+/// sets up .NET from <c>global.json</c> and runs <c>./build.sh</c> with <see cref="InvokedTargets"/>; with
+/// <see cref="StagingTargets"/>, a <c>staging</c> job runs those first and the main job needs it.
+/// Every action is pinned to a commit (<see cref="ActionPins"/>).
 /// Names of targets and parameters are the build's member names (use <c>nameof</c>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
@@ -41,6 +43,35 @@ public sealed class GitHubActionsAttribute(string name) : Attribute
 
     /// <summary>Repository secrets passed to the build as environment variables of the same name, for tools (e.g. DOCKER_HOST).</summary>
     public string[] EnvironmentSecrets { get; set; } = [];
+
+    /// <summary>
+    /// Variables that name an env file (<c>NAME=value</c> lines) Compose gives the app, e.g. <c>APP_PRODUCTION_ENV_FILE</c>.
+    /// Before the build, the main job writes the repository secret named like the variable without <c>_FILE</c>
+    /// (<c>APP_PRODUCTION_ENV</c>) to a file only the runner's user can read, under <c>$RUNNER_TEMP</c> (emptied after
+    /// the job), and sets the variable to its path. The secret is never echoed; when it is not set, the variable stays
+    /// unset and Compose's default applies.
+    /// </summary>
+    public string[] SecretEnvFiles { get; set; } = [];
+
+    /// <summary>
+    /// Targets a first job, <c>staging</c>, runs in the GitHub environment <see cref="StagingEnvironmentName"/>. The main
+    /// job needs it, so its own environment's approval is asked only once staging is green; it downloads what the
+    /// staging targets produced (e.g. <c>artifacts/release.json</c>, the digests staging tested) and skips the targets
+    /// staging ran, with <c>--skip</c>.
+    /// </summary>
+    public string[] StagingTargets { get; set; } = [];
+
+    /// <summary>The GitHub environment of the staging job.</summary>
+    public string StagingEnvironmentName { get; set; } = "staging";
+
+    /// <summary>The URL shown for the staging environment; expressions allowed, e.g. <c>${{ vars.STAGING_URL }}</c>.</summary>
+    public string? StagingEnvironmentUrl { get; set; }
+
+    /// <summary>As <see cref="SecretEnvFiles"/>, for the staging job, e.g. <c>APP_STAGING_ENV_FILE</c> from the secret <c>APP_STAGING_ENV</c>.</summary>
+    public string[] StagingSecretEnvFiles { get; set; } = [];
+
+    /// <summary>Days GitHub keeps the uploaded artifacts (1 to 90); 0 keeps the repository's default.</summary>
+    public int ArtifactRetentionDays { get; set; }
 
     /// <summary>Whether the build gets the run's token as <c>GITHUB_TOKEN</c>.</summary>
     public bool EnableGitHubToken { get; set; }

@@ -1,12 +1,12 @@
 namespace Pipeline.GitHub.Actions;
 
-/// <summary>A generated workflow: one job that runs the build. Immutable; written by <see cref="WorkflowYaml"/>.</summary>
+/// <summary>A generated workflow: the jobs that run the build, in order. Immutable; written by <see cref="WorkflowYaml"/>.</summary>
 /// <param name="Name">The workflow's name and file name (without <c>.yml</c>).</param>
 /// <param name="On">What runs it.</param>
 /// <param name="Permissions">The token's scopes, by scope name.</param>
 /// <param name="Concurrency">The group whose runs never overlap, if any.</param>
-/// <param name="Job">The job.</param>
-public sealed record GitHubWorkflow(string Name, WorkflowTriggers On, IReadOnlyList<WorkflowPermission> Permissions, WorkflowConcurrency? Concurrency, WorkflowJob Job)
+/// <param name="Jobs">The jobs: a staging job first when there is one, then the main job, which needs it.</param>
+public sealed record GitHubWorkflow(string Name, WorkflowTriggers On, IReadOnlyList<WorkflowPermission> Permissions, WorkflowConcurrency? Concurrency, IReadOnlyList<WorkflowJob> Jobs)
 {
     /// <summary>The file name under <c>.github/workflows/</c>.</summary>
     public string FileName => Name + ".yml";
@@ -21,9 +21,12 @@ public sealed record WorkflowConcurrency(string Group, bool CancelInProgress);
 /// <summary>The GitHub environment a job deploys to.</summary>
 public sealed record WorkflowEnvironment(string Name, string? Url);
 
-/// <summary>The job: where it runs, for how long at most, and its steps.</summary>
+/// <summary>A job: where it runs, for how long at most, and its steps.</summary>
 public sealed record WorkflowJob(string Id, string DisplayName, IReadOnlyList<string> RunsOn, IReadOnlyList<WorkflowStep> Steps)
 {
+    /// <summary>The jobs that must succeed before this one starts (and before its environment asks for approval).</summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
+
     /// <summary>Minutes before GitHub cancels the job; 0 for GitHub's default.</summary>
     public int TimeoutMinutes { get; init; }
 
@@ -37,8 +40,8 @@ public sealed record WorkflowStep(string Name)
     /// <summary>A condition, e.g. <c>always()</c>.</summary>
     public string? If { get; init; }
 
-    /// <summary>The action, e.g. <c>actions/checkout@v4</c>.</summary>
-    public string? Uses { get; init; }
+    /// <summary>The action, pinned to a commit.</summary>
+    public PinnedAction? Uses { get; init; }
 
     /// <summary>The action's inputs; values are strings, numbers or booleans.</summary>
     public IReadOnlyList<KeyValuePair<string, object>> With { get; init; } = [];

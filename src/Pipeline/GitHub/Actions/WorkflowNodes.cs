@@ -13,7 +13,7 @@ internal static partial class WorkflowNodes
         ("on", Triggers(w.On)),
         ("permissions", Map(w.Permissions.Select(p => (p.Scope, (YamlNode?)Text(p.Level))))),
         ("concurrency", w.Concurrency is { } c ? Map(("group", Text(c.Group)), ("cancel-in-progress", Value(c.CancelInProgress))) : null),
-        ("jobs", Map((w.Job.Id, Job(w.Job)))));
+        ("jobs", Map(w.Jobs.Select(j => (j.Id, (YamlNode?)Job(j))))));
 
     static YamlMappingNode Triggers(WorkflowTriggers on) => Map(
         ("push", on.PushBranches.Count + on.PushTags.Count == 0 ? null
@@ -31,6 +31,7 @@ internal static partial class WorkflowNodes
 
     static YamlMappingNode Job(WorkflowJob job) => Map(
         ("name", Text(job.DisplayName)),
+        ("needs", List(job.Needs)),
         ("runs-on", job.RunsOn.Count == 1 ? Text(job.RunsOn[0]) : List(job.RunsOn)),
         ("timeout-minutes", job.TimeoutMinutes > 0 ? Value(job.TimeoutMinutes) : null),
         ("environment", job.Environment is { } e ? Map(("name", Text(e.Name)), ("url", e.Url is null ? null : Text(e.Url))) : null),
@@ -39,7 +40,7 @@ internal static partial class WorkflowNodes
     static YamlMappingNode Step(WorkflowStep s) => Map(
         ("name", Text(s.Name)),
         ("if", s.If is null ? null : Text(s.If)),
-        ("uses", s.Uses is null ? null : Text(s.Uses)),
+        ("uses", s.Uses is null ? null : Text(s.Uses.Reference)),
         ("with", s.With.Count == 0 ? null : Map(s.With.Select(p => (p.Key, (YamlNode?)Value(p.Value))))),
         ("shell", s.Shell is null ? null : Text(s.Shell)),
         ("env", s.Env.Count == 0 ? null : Map(s.Env.Select(p => (p.Key, (YamlNode?)Text(p.Value))))),

@@ -7,6 +7,7 @@ namespace Pipeline.GitHub.Actions;
 /// <summary>
 /// Writes a <see cref="GitHubWorkflow"/> as YAML with YamlDotNet: keys in GitHub's usual order, strings quoted only
 /// where YAML would read them as something else, LF line ends, no timestamp, so the same model always gives the same bytes.
+/// A pinned action is followed by its version as a comment: <c>uses: actions/checkout@11bd719... # v4.2.2</c>.
 /// </summary>
 public static class WorkflowYaml
 {
@@ -25,9 +26,14 @@ public static class WorkflowYaml
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    /// <summary>Emits comment lines after the stream starts and ends the document without a <c>...</c> marker.</summary>
+    /// <summary>
+    /// Emits comment lines after the stream starts, the version after each pinned action, and ends the document without
+    /// a <c>...</c> marker.
+    /// </summary>
     sealed class HeaderEmitter(IEmitter inner, IReadOnlyList<string> header) : IEmitter
     {
+        static readonly Dictionary<string, string> Versions = ActionPins.All.ToDictionary(p => p.Reference, p => p.Version);
+
         public void Emit(ParsingEvent @event)
         {
             inner.Emit(@event is DocumentEnd ? new DocumentEnd(isImplicit: true) : @event);
@@ -36,6 +42,8 @@ public static class WorkflowYaml
                 foreach (var line in header)
                     inner.Emit(new Comment(line, isInline: false));
             }
+            else if (@event is Scalar { Value: var value } && Versions.TryGetValue(value, out var version))
+                inner.Emit(new Comment(version, isInline: true));
         }
     }
 }

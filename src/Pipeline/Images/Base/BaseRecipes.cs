@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Pipeline.Images;
 
-/// <summary>Which requested base images have a local recipe: .NET runtime-deps, runtime, aspnet and sdk, and Debian by codename.</summary>
+/// <summary>
+/// Which requested base images have a local recipe: .NET runtime-deps (its chiseled or distroless tags by a distroless equivalent),
+/// runtime, aspnet and sdk, and Debian by codename.
+/// </summary>
 internal static partial class BaseRecipes
 {
     /// <summary>The recipe for <paramref name="requested"/>, or why there is none.</summary>
@@ -16,11 +19,15 @@ internal static partial class BaseRecipes
         var name = repository[(repository.LastIndexOf('/') + 1)..];
         var majorMinor = MajorMinor().Match(tag) is { Success: true } m ? m.Value : null;
         var dotnet = repository.Contains("dotnet", StringComparison.Ordinal);
+        var runtimeDeps = repository.Contains("runtime-deps", StringComparison.Ordinal);
         var minbase = new MinbaseRecipe(options);
         var install = new DotnetInstall(options.DotnetRoot);
         return name switch
         {
-            _ when repository.Contains("runtime-deps", StringComparison.Ordinal) => (new RuntimeDepsRecipe(minbase, majorMinor ?? "latest", options), null),
+            _ when runtimeDeps && tag.Contains("-extra", StringComparison.Ordinal)
+                => (null, $"'{tag}' adds ICU, which the local distroless equivalent does not have (use invariant globalization and the plain chiseled tag)"),
+            _ when runtimeDeps && Distroless().IsMatch(tag) => (new DistrolessRecipe(minbase, majorMinor ?? "latest", options), null),
+            _ when runtimeDeps => (new RuntimeDepsRecipe(minbase, majorMinor ?? "latest", options), null),
             "sdk" when dotnet => DotnetRecipes.Sdk(minbase, install, majorMinor),
             "runtime" when dotnet => DotnetRecipes.Runtime(minbase, options, install, majorMinor, aspnet: false),
             "aspnet" when dotnet => DotnetRecipes.Runtime(minbase, options, install, majorMinor, aspnet: true),
@@ -32,6 +39,9 @@ internal static partial class BaseRecipes
 
     [GeneratedRegex(@"alpine|nanoserver|windowsservercore")]
     private static partial Regex NotGlibcLinux();
+
+    [GeneratedRegex(@"chiseled|distroless")]
+    private static partial Regex Distroless();
 
     [GeneratedRegex(@"^\d+\.\d+")]
     private static partial Regex MajorMinor();

@@ -48,7 +48,8 @@ internal sealed class DotnetRecipe(BaseRecipe parent, string tag, string descrip
         }
     }
 
-    static async Task RemoveContainerAsync(DockerClient client, string name)
+    /// <summary>Removes the recipe's work container <paramref name="name"/>, if there is one.</summary>
+    internal static async Task RemoveContainerAsync(DockerClient client, string name)
     {
         try
         {

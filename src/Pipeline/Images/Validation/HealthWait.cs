@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Pipeline.Docker;
 
 namespace Pipeline.Images;
 
@@ -12,23 +12,25 @@ internal static class HealthWait
 {
     const string Name = "healthy";
 
-    public static async Task<ValidationCheck> RunAsync(DockerClient client, string id, bool hasHealthcheck, Func<CancellationToken, Task<bool>> probe, TimeSpan timeout, CancellationToken ct)
+    public static Task<ValidationCheck> RunAsync(DockerClient client, string id, bool hasHealthcheck, Func<CancellationToken, Task<bool>> probe, TimeSpan timeout, CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var state = (await client.Containers.InspectContainerAsync(id, ct)).State ?? new State();
-            var health = state.Health?.Status ?? "none";
-            if (!state.Running)
-                return new(Name, false, Exited(state, clock.Elapsed));
-            if (hasHealthcheck ? health == "healthy" : await probe(ct))
-                return new(Name, true, $"{(hasHealthcheck ? "healthy" : "no HEALTHCHECK, but the health path answered 200")} after {Seconds(clock.Elapsed)}");
-            if (health == "unhealthy")
-                return new(Name, false, $"unhealthy after {state.Health!.FailingStreak} failed probes ({Seconds(clock.Elapsed)}); last probe said: {LastOutput(state.Health)}");
-            if (clock.Elapsed >= timeout)
-                return new(Name, false, $"did not become healthy within {Seconds(timeout)} (health: {health}); raise the timeout or fix the start-up");
-            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
-        }
+        var health = "none";
+        return Poll.UntilAsync(
+            async (elapsed, token) =>
+            {
+                var state = (await client.Containers.InspectContainerAsync(id, token)).State ?? new State();
+                health = state.Health?.Status ?? "none";
+                if (!state.Running)
+                    return new ValidationCheck(Name, false, Exited(state, elapsed));
+                if (hasHealthcheck ? health == "healthy" : await probe(token))
+                    return new ValidationCheck(Name, true, $"{(hasHealthcheck ? "healthy" : "no HEALTHCHECK, but the health path answered 200")} after {Seconds(elapsed)}");
+                return health == "unhealthy"
+                    ? new ValidationCheck(Name, false, $"unhealthy after {state.Health!.FailingStreak} failed probes ({Seconds(elapsed)}); last probe said: {LastOutput(state.Health)}")
+                    : null;
+            },
+            new PollOptions(TimeSpan.FromMilliseconds(250), timeout),
+            _ => Task.FromResult(new ValidationCheck(Name, false, $"did not become healthy within {Seconds(timeout)} (health: {health}); raise the timeout or fix the start-up")),
+            ct);
     }
 
     static string Exited(State state, TimeSpan after) =>

@@ -69,7 +69,7 @@ public sealed class ProductionValidator(DockerClient client, ILogger log)
         }
         catch (DockerImageNotFoundException e)
         {
-            throw new InvalidOperationException($"The image {image} is not on the engine: build it first ('./build.sh BuildProdImage') or pull it, then validate again.", e);
+            throw new InvalidOperationException($"The image {image} is not on the engine: build it first ('{Commands.BuildProdImage}') or pull it, then validate again.", e);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Output;
 
 namespace Pipeline.Images;
 
@@ -17,10 +18,10 @@ public sealed record ValidationReport(string Image, IReadOnlyList<ValidationChec
     /// <summary>A table of checks; on failure followed by the last log lines and the health log.</summary>
     public string Describe()
     {
-        var width = Checks.Select(c => c.Name.Length).DefaultIfEmpty(0).Max();
-        var text = new StringBuilder($"Production validation of {Image}: {(Passed ? "passed" : "FAILED")}\n");
-        foreach (var check in Checks)
-            text.Append($"  {(check.Passed ? "PASS" : "FAIL")}  {check.Name.PadRight(width)}  {check.Detail}\n");
+        using var table = new StringWriter();
+        Tables.Write(table, ["", "", ""], Checks.Select(c => (IReadOnlyList<string>)[c.Passed ? "PASS" : "FAIL", c.Name, c.Detail]),
+            new TableOptions { ShowHeaders = false, Indent = 2, WrapLast = true });
+        var text = new StringBuilder($"Production validation of {Image}: {(Passed ? "passed" : "FAILED")}\n").Append(table.ToString().ReplaceLineEndings("\n"));
         if (Passed)
             return text.ToString();
         Section(text, $"Last log lines ({LastLogLines.Count})", LastLogLines);

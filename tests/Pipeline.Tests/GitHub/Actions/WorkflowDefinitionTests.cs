@@ -123,6 +123,58 @@ public sealed class WorkflowDefinitionTests
     }
 
     [Fact]
+    public void A_staging_job_that_cannot_work_is_refused_with_what_to_write_instead()
+    {
+        var attribute = new GitHubActionsAttribute("staging")
+        {
+            OnWorkflowDispatch = true,
+            StagingTargets = ["DeploySatging", "PromoteToProduction"],
+            InvokedTargets = ["PromoteToProduction"],
+            StagingEnvironmentName = "production",
+            EnvironmentName = "production",
+        };
+
+        var message = Error(attribute);
+
+        Assert.Contains("StagingTargets names 'DeploySatging', which is not a target of the build. Did you mean 'DeployStaging'?", message);
+        Assert.Contains("cannot be named 'staging'", message);
+        Assert.Contains("StagingEnvironmentName and EnvironmentName are both 'production'", message);
+        Assert.Contains("'PromoteToProduction' is in both StagingTargets and InvokedTargets", message);
+    }
+
+    [Fact]
+    public void A_handover_of_one_plain_path_is_refused_because_its_root_depends_on_the_disk()
+    {
+        var attribute = new GitHubActionsAttribute("promote") { OnWorkflowDispatch = true, StagingTargets = ["PushImages"], InvokedTargets = ["PromoteToProduction"] };
+
+        Assert.Contains("the staging targets hand over one path, 'artifacts/release.json'", Error(attribute));
+    }
+
+    [Fact]
+    public void Secret_env_files_retention_and_staging_settings_are_checked()
+    {
+        var attribute = Valid();
+        attribute.SecretEnvFiles = ["APP_PRODUCTION_ENV", "GITHUB_ENV_FILE", "_FILE", "Tag", "APP_ENV_FILE", "APP_ENV_FILE"];
+        attribute.OnWorkflowDispatchOptionalInputs = ["Tag"];
+        attribute.StagingSecretEnvFiles = ["APP_STAGING_ENV_FILE"];
+        attribute.ArtifactRetentionDays = 91;
+
+        var message = Error(attribute);
+
+        Assert.Contains("SecretEnvFiles names 'APP_PRODUCTION_ENV'; name the variable Compose reads, ending in _FILE", message);
+        Assert.Contains("SecretEnvFiles names 'GITHUB_ENV_FILE'", message);
+        Assert.Contains("SecretEnvFiles names '_FILE'", message);
+        Assert.Contains("'Tag' is both passed to the build and set by SecretEnvFiles", message);
+        Assert.Contains("'APP_ENV_FILE' is named twice", message);
+        Assert.Contains("StagingEnvironmentUrl and StagingSecretEnvFiles need StagingTargets", message);
+        Assert.Contains("ArtifactRetentionDays is 91; GitHub keeps artifacts 1 to 90 days", message);
+
+        attribute = Valid();
+        attribute.ArtifactRetentionDays = 7;
+        Assert.Contains("ArtifactRetentionDays is set, but the workflow uploads no artifact", Error(attribute));
+    }
+
+    [Fact]
     public void Two_workflows_of_one_name_are_refused()
     {
         var message = Assert.Throws<WorkflowDefinitionException>(() => WorkflowFiles.Generate([Valid(), Valid()], Build)).Message;

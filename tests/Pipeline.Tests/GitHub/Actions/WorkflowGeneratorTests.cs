@@ -119,7 +119,7 @@ public sealed class WorkflowGeneratorTests
         Assert.Equal("${{ vars.PRODUCTION_URL }}", job.Text("environment", "url"));
         Assert.Equal(["self-hosted", "linux"], ((YamlSequenceNode)job.At("runs-on")).Select(n => n.ToString()));
         var steps = ((YamlSequenceNode)job.At("steps")).Cast<YamlMappingNode>().ToList();
-        Assert.Equal(["actions/checkout@v4", "actions/setup-dotnet@v4", "actions/cache@v4", null, "actions/upload-artifact@v4"], steps.Select(s => s.Has("uses") ? s.Text("uses") : null));
+        Assert.Equal([ActionPins.Checkout.Reference, ActionPins.SetupDotnet.Reference, ActionPins.Cache.Reference, null, ActionPins.UploadArtifact.Reference], steps.Select(s => s.Has("uses") ? s.Text("uses") : null));
         Assert.Equal("0", steps[0].Text("with", "fetch-depth"));
         Assert.Equal("false", steps[0].Text("with", "clean"));
         Assert.Equal("global.json", steps[1].Text("with", "global-json-file"));

@@ -8,7 +8,7 @@ internal static class WorkflowSamples
 {
     public static BuildShape Build { get; } = new(
         "build/Build.CI.cs",
-        ["Test", "BuildImages", "PromoteToProduction", "Rollback"],
+        ["Setup", "Test", "BuildImages", "PushImages", "DeployStaging", "WorkflowTests", "PromoteToProduction", "Rollback"],
         [
             new BuildParameter("Tag", "Rollback point to restore", IsSecret: false),
             new BuildParameter("Emergency", "Roll back at once: no gates", IsSecret: false) { IsFlag = true },
@@ -22,7 +22,17 @@ internal static class WorkflowSamples
         {
             ["Test"] = ["artifacts/test-results"],
             ["BuildImages"] = [],
-            ["PromoteToProduction"] = ["artifacts/release.json", "artifacts/workflow-tests-*.json"],
+            ["PushImages"] = ["artifacts/release.json"],
+            ["WorkflowTests"] = ["artifacts/workflow-tests-*.json"],
+        },
+        Runs = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["Test"] = ["Setup", "Test"],
+            ["BuildImages"] = ["Setup", "BuildImages"],
+            ["PushImages"] = ["Setup", "BuildImages", "PushImages"],
+            ["DeployStaging"] = ["Setup", "DeployStaging"],
+            ["WorkflowTests"] = ["Setup", "WorkflowTests"],
+            ["PromoteToProduction"] = ["Setup", "BuildImages", "PushImages", "DeployStaging", "WorkflowTests", "PromoteToProduction"],
         },
     };
 
@@ -43,5 +53,9 @@ internal static class WorkflowSamples
     public static bool Has(this YamlNode node, string key) => ((YamlMappingNode)node).Children.ContainsKey(new YamlScalarNode(key));
 
     public static YamlMappingNode BuildStep(this YamlNode workflow, string job) =>
-        (YamlMappingNode)((YamlSequenceNode)workflow.At("jobs", job, "steps")).Children.Single(s => ((YamlMappingNode)s).Has("run"));
+        Steps(workflow, job).Single(s => s.Has("run") && s.Text("name").StartsWith("Run: ", StringComparison.Ordinal));
+
+    public static List<YamlMappingNode> Steps(this YamlNode workflow, string job) => workflow.At("jobs", job).Steps();
+
+    public static List<YamlMappingNode> Steps(this YamlNode job) => [.. ((YamlSequenceNode)job.At("steps")).Children.Cast<YamlMappingNode>()];
 }

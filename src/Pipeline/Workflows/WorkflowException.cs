@@ -1,4 +1,0 @@
-namespace Pipeline.Workflows;
-
-/// <summary>A workflow file is invalid, or a step cannot be run; the message names the file or step and says what to fix.</summary>
-public sealed class WorkflowException(string message, Exception? inner = null) : Exception(message, inner);
