@@ -40,6 +40,13 @@ public sealed class GitRepository(string directory)
         return commit.Succeeded ? commit.StandardOutput.Trim() : null;
     }
 
+    /// <summary>The committer date of <c>HEAD</c> in strict ISO 8601 (<c>%cI</c>), or null when there is no commit.</summary>
+    public async Task<string?> HeadCommitTimeAsync(CancellationToken cancellationToken)
+    {
+        var time = await RunAsync(["log", "-1", "--format=%cI"], cancellationToken);
+        return time.Succeeded ? time.StandardOutput.Trim() : null;
+    }
+
     /// <summary>A configuration value, such as <c>user.name</c>, or null when unset.</summary>
     public async Task<string?> ConfigAsync(string key, CancellationToken cancellationToken) =>
         (await RunAsync(["config", key], cancellationToken)).StandardOutput.Trim() is { Length: > 0 } value ? value : null;
