@@ -60,7 +60,7 @@ public sealed class Promoter(ProductionSite site, ILogger log)
 
     private PromotionOutcome FirstPromotion(Release release)
     {
-        log.Information("First promotion: {Environment} is empty, so there is nothing to back up or tag", site.Environment);
+        log.Information("This is the first promotion: {Environment} is empty, so there is nothing to back up or tag", site.Environment);
         return new PromotionOutcome(PromotionResult.Promoted, release, null, null, null);
     }
 
