@@ -9,7 +9,7 @@ partial class Build
         .Description("Fail fast on bad settings: image name, Dockerfile, base-image overrides")
         .Executes(() =>
         {
-            ImageReference.Parse($"{Registry}/{ImageName}:check");
+            ImageReference.Parse(AppService.Image!.Tagged("check"));
             Service.ReadDockerfile();
             Overrides();
         });
@@ -20,9 +20,10 @@ partial class Build
         .DependsOn(Setup)
         .DependentFor(PushImages)
         .Before(CheckSettings, Compile)
+        .Requires(() => CredentialsValid, CredentialsRequirement)
         .Executes(async ct =>
         {
-            using var registry = new RegistryClient(Registry, Credentials);
+            using var registry = new RegistryClient(RegistryAddress, Credentials);
             await registry.PingAsync(ct);
         });
 }

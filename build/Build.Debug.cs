@@ -25,9 +25,9 @@ partial class Build
             using var log = AreaLog("debug", "snapshot");
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             var request = new SnapshotRequest(
-                await EnvironmentAsync(TargetEnvironment, log, ct), SanitizationRules.Load(SanitizeRules), SanitizeSalt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath),
+                await EnvironmentAsync(Typed(TargetEnvironment), log, ct), SanitizationRules.Load(SanitizeRules), SanitizeSalt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath),
                 AuditTrail, LockDirectory, RollbackRepository, SnapshotDirectory, RootDirectory / ".deploy" / "work");
-            var result = await new SnapshotTaker(await DockerAsync(ct), http, log, new HostMasker(Redactor)).TakeAsync(request, ct);
+            var result = await new SnapshotTaker(await Run.DockerAsync(ct), http, log, new HostMasker(Redactor)).TakeAsync(request, ct);
             Print(result.Write);
             ReportSummary("", $"{Path.GetRelativePath(RootDirectory, result.Path)}; {result.Redactions.Values.Sum()} value(s) masked");
         });
@@ -40,7 +40,7 @@ partial class Build
         {
             using var log = AreaLog("debug", "local");
             var prefix = EnvironmentPrefix ?? ImageName.Split('/')[^1];
-            var replay = new LocalReplay(await DockerAsync(ct), log);
+            var replay = new LocalReplay(await Run.DockerAsync(ct), log);
             if (Stop)
             {
                 var removed = await replay.StopAsync(prefix, ct);

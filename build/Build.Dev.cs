@@ -1,5 +1,4 @@
 using Pipeline.Development;
-using Pipeline.Machine;
 using Serilog;
 using Targets;
 
@@ -32,7 +31,7 @@ partial class Build
     };
 
     async Task<DevEnvironment> DevEnvironmentAsync(Serilog.ILogger log, CancellationToken ct) =>
-        new(Dev, await ComposeTool.DetectAsync(ct) ?? throw new BuildException("No Compose tool found (docker compose or docker-compose): run ./build.sh Setup."), await DockerAsync(ct), log);
+        new(Dev, await Run.ComposeAsync(ct), await Run.DockerAsync(ct), log);
 
     Target DevCheck => _ => _
         .Unlisted()
@@ -57,7 +56,7 @@ partial class Build
         .Executes(async ct =>
         {
             var fingerprint = DevStageFingerprint.Compute(Service.DockerfilePath, Service.ContextPath, BaseImage);
-            var image = new DevImage(await DockerAsync(ct), Log.Logger);
+            var image = new DevImage(await Run.DockerAsync(ct), Log.Logger);
             if (await image.WhyBuildAsync(Dev, fingerprint, ct) is not { } why)
             {
                 ReportSummary("", $"{Dev.Image} up to date");
@@ -65,7 +64,7 @@ partial class Build
             }
             Log.Information("Building the development image: {Why}", why);
             await ResolveBaseImagesAsync(ct);
-            var id = await image.BuildAsync(Dev, Service.DockerfilePath, Service.ContextPath, fingerprint, baseArgs, ct);
+            var id = await image.BuildAsync(Dev, Service.DockerfilePath, Service.ContextPath, fingerprint, Run.Built.BaseArguments, ct);
             ReportSummary(Dev.Image, id[7..19]);
         });
 
@@ -120,7 +119,7 @@ partial class Build
         .DependsOn(Setup)
         .Executes(async ct =>
         {
-            var logs = new DevLogs(await DockerAsync(ct), Dev);
+            var logs = new DevLogs(await Run.DockerAsync(ct), Dev);
             var container = await logs.FindAsync(LogService, ct);
             var color = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
             await logs.WriteAsync(container.Id, Tail, Follow, line => Print(color ? LogLevels.Colorize(line) : line), ct);
@@ -132,7 +131,7 @@ partial class Build
         .Executes(async ct =>
         {
             using var log = AreaLog("development", "dev-clean");
-            var report = await new DevClean(await DockerAsync(ct), Dev, log).RunAsync(ct);
+            var report = await new DevClean(await Run.DockerAsync(ct), Dev, log).RunAsync(ct);
             Print(w => report.Write(w, Dev.ProjectName));
             ReportSummary("", report.IsEmpty ? "nothing to remove" : $"{report.Containers.Count} container(s), {report.Volumes.Count} volume(s), {report.Networks.Count} network(s), {report.Images.Count} image(s)");
         });

@@ -1,13 +1,14 @@
+using Pipeline;
 using Pipeline.Environments;
 using Pipeline.HealthChecks;
-using Pipeline.Machine;
+using Pipeline.Model;
 using Serilog;
 using Targets;
 
 partial class Build
 {
     [Parameter("Environment HealthCheck, WorkflowTests and Unlock act on: staging or production", Name = "Environment")]
-    readonly DeployEnvironment TargetEnvironment = DeployEnvironment.Staging;
+    readonly EnvironmentChoice TargetEnvironment = EnvironmentChoice.Staging;
 
     [Parameter("Staging's port on 127.0.0.1")]
     readonly int StagingPort = 8081;
@@ -25,20 +26,18 @@ partial class Build
     readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Inside a promotion, the gates always check staging, whatever --environment says.</summary>
-    DeployEnvironment CheckedEnvironment => ExecutionPlan.Any(t => t.Name == nameof(PromoteToProduction)) ? DeployEnvironment.Staging : TargetEnvironment;
+    DeployEnvironment CheckedEnvironment => ExecutionPlan.Any(t => t.Name == nameof(PromoteToProduction)) ? DeployEnvironment.Staging : Typed(TargetEnvironment);
+
+    int PortOf(DeployEnvironment environment) => environment.IsProduction ? ProductionPort : StagingPort;
+
+    Uri UrlOf(DeployEnvironment environment) => new($"http://127.0.0.1:{PortOf(environment)}");
 
     EnvironmentSettings Settings(DeployEnvironment environment) =>
-        EnvironmentSettings.For(
-            environment.ToString().ToLowerInvariant(), EnvironmentPrefix ?? ImageName, environment == DeployEnvironment.Staging ? StagingPort : ProductionPort,
-            DeploymentProfiles.Detect(DeployProfile), RootDirectory / "deploy") with { ContainerPort = ContainerPort };
+        EnvironmentSettings.For(environment, EnvironmentPrefix ?? ImageName, PortOf(environment), DeploymentProfiles.Detect(DeployProfile), RootDirectory / "deploy")
+            with { ContainerPort = ContainerPort };
 
-    async Task<ComposeEnvironment> EnvironmentAsync(DeployEnvironment environment, ILogger log, CancellationToken ct)
-    {
-        var compose = await ComposeTool.DetectAsync(ct) ?? throw new BuildException("No Compose tool found (docker compose or docker-compose): run ./build.sh Setup.");
-        var settings = Settings(environment);
-        settings.Check();
-        return new ComposeEnvironment(settings, compose, log);
-    }
+    Task<ComposeEnvironment> EnvironmentAsync(DeployEnvironment environment, ILogger log, CancellationToken ct) =>
+        Run.EnvironmentAsync(Settings(environment), log, ct);
 
     HealthOptions HealthSettings => new() { HealthPath = HealthPath, ReadyPath = ReadyPath, Timeout = HealthTimeout };
 
@@ -50,9 +49,10 @@ partial class Build
         {
             using var log = AreaLog("health", "health-check");
             using var http = new HttpClient();
-            var report = await new HealthChecker(await DockerAsync(ct), http, log).CheckAsync(Settings(CheckedEnvironment), HealthSettings, ct);
+            var environment = CheckedEnvironment;
+            var report = await new HealthChecker(await Run.DockerAsync(ct), http, log).CheckAsync(Settings(environment), HealthSettings, ct);
             Print(w => report.Write(w, Verbosity == Verbosity.Verbose));
             if (!report.Healthy)
-                throw new BuildException($"{CheckedEnvironment} is not healthy{(report.Message is null ? "" : ": " + report.Message)}. See the table above; ./build.sh HealthCheck --environment {CheckedEnvironment.ToString().ToLowerInvariant()} --verbosity verbose shows more.");
+                throw new BuildException($"{environment} is not healthy{(report.Message is null ? "" : ": " + report.Message)}. See the table above; {environment.HealthCommand.With(Commands.Flags.Verbosity, "verbose")} shows more.");
         });
 }

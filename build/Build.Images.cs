@@ -1,8 +1,6 @@
-using Docker.DotNet;
-using Pipeline.Containers;
 using Pipeline.Images;
+using Pipeline.Model;
 using Pipeline.Registry;
-using Pipeline.Versioning;
 using Serilog;
 using Targets;
 
@@ -38,16 +36,9 @@ partial class Build
     readonly string ReleaseManifestFile = "artifacts/release.json";
 
     RegistryCredentials Credentials => new(RegistryUsername, RegistryPassword);
+    bool CredentialsValid => RegistryCredentials.Problem(RegistryUsername, RegistryPassword) is null;
+    const string CredentialsRequirement = "--registry-password (or REGISTRY_PASSWORD) with --registry-username";
     AbsolutePath ReleaseFile => RootDirectory / ReleaseManifestFile;
-
-    DockerClient? docker;
-    BuildVersion? version;
-    SourceInfo? source;
-    IReadOnlyDictionary<string, string> baseArgs = new Dictionary<string, string>();
-    readonly Dictionary<string, string> builtImages = [];
-
-    async Task<DockerClient> DockerAsync(CancellationToken ct) => docker ??= await Engine.ConnectAsync(ct);
-    async Task<BuildVersion> VersionAsync(CancellationToken ct) => version ??= await BuildVersion.FromGitAsync(RootDirectory, ct);
 
     Target BaseImages => _ => _
         .Description("Find the Dockerfile's base images: present, pulled, or built locally from the Debian archive")
@@ -58,11 +49,11 @@ partial class Build
                 ReportSummary(r.Argument, $"{r.Used} ({r.Source})");
         });
 
-    /// <summary>Resolves the Dockerfile's base images (present, pulled or built locally) into <see cref="baseArgs"/>.</summary>
+    /// <summary>Resolves the Dockerfile's base images (present, pulled or built locally) and records them in the run.</summary>
     async Task<IReadOnlyList<ResolvedBaseImage>> ResolveBaseImagesAsync(CancellationToken ct)
     {
-        var resolved = await new BaseImages(await DockerAsync(ct), Log.Logger, new BaseImageOptions()).ResolveAsync(Service.ReadDockerfile(), Overrides(), ct);
-        baseArgs = resolved.ToDictionary(r => r.Argument, r => r.Used);
+        var resolved = await new BaseImages(await Run.DockerAsync(ct), Log.Logger, new BaseImageOptions()).ResolveAsync(Service.ReadDockerfile(), Overrides(), ct);
+        Run.Built.ResolvedBases(resolved.ToDictionary(r => r.Argument, r => r.Used));
         return resolved;
     }
 
@@ -73,12 +64,12 @@ partial class Build
     Target BuildDevImage => _ => _
         .Description("Build the development stage (source mounted at run time, hot reload)")
         .DependsOn(BaseImages)
-        .Executes(async ct => await BuildStageAsync("development", "dev", ct));
+        .Executes(async ct => await BuildStageAsync(ImageStage.Development, ct));
 
     Target BuildProdImage => _ => _
         .Description("Build the production stage (published code baked in, non-root, HEALTHCHECK)")
         .DependsOn(BaseImages, Publish)
-        .Executes(async ct => await BuildStageAsync("production", null, ct));
+        .Executes(async ct => await BuildStageAsync(ImageStage.Production, ct));
 
     Target BuildImages => _ => _
         .Description("Build both image stages: development and production")
@@ -87,18 +78,17 @@ partial class Build
     Target BuildDebugImage => _ => _
         .Description("Build the debug stage: production plus diagnostics, tagged <version>-debug (skipped when the Dockerfile has none)")
         .DependsOn(BuildProdImage)
-        .OnlyWhenStatic(() => HasStage("debug"))
-        .Executes(async ct => await BuildStageAsync("debug", "debug", ct));
+        .OnlyWhenStatic(() => HasStage(ImageStage.Debug))
+        .Executes(async ct => await BuildStageAsync(ImageStage.Debug, ct));
 
-    bool HasStage(string stage) => File.Exists(Service.DockerfilePath) && Service.ReadDockerfile().Stages.Contains(stage);
+    bool HasStage(ImageStage stage) => File.Exists(Service.DockerfilePath) && Service.ReadDockerfile().Stages.Contains(stage.Name);
 
-    async Task BuildStageAsync(string stage, string? suffix, CancellationToken ct)
+    async Task BuildStageAsync(ImageStage stage, CancellationToken ct)
     {
-        var v = await VersionAsync(ct);
-        var tags = ImageTagging.LocalTags(ImageName, v, suffix);
-        source ??= await SourceInfo.FromGitAsync(RootDirectory, ct);
-        var id = await new StageBuilder(await DockerAsync(ct), Log.Logger).BuildAsync(Service, stage, tags, v, source, baseArgs, ct);
-        builtImages[stage] = tags[0];
+        var v = await Run.VersionAsync(ct);
+        var tags = ImageTagging.LocalTags(ImageName, v, stage.TagSuffix);
+        var id = await new StageBuilder(await Run.DockerAsync(ct), Log.Logger).BuildAsync(Service, stage.Name, tags, v, await Run.SourceAsync(ct), Run.Built.BaseArguments, ct);
+        Run.Built.Built(stage, tags[0]);
         ReportSummary(tags[0], id[7..19]);
     }
 }

@@ -9,7 +9,7 @@ partial class Build
     [Parameter("Folder for the local registry's storage, outside the checkout")]
     readonly string RegistryData = MachineOptions.DefaultRegistryDataDirectory;
 
-    MachineOptions Machine => new(RootDirectory, Registry, RegistryData) { IsCI = IsServerBuild };
+    MachineOptions Machine => new(RootDirectory, RegistryAddress, RegistryData) { IsCI = IsServerBuild };
 
     Target Doctor => _ => _
         .Description("Check every prerequisite and print its version, status and the exact fix")
@@ -18,7 +18,7 @@ partial class Build
             var report = await Pipeline.Machine.Doctor.CheckAsync(Machine, ct);
             Print(w => report.Write(w));
             if (!report.RequiredSatisfied)
-                throw new BuildException("Some required prerequisites are missing; run the fixes shown above (usually './build.sh Setup' as root).");
+                throw new BuildException($"Some required prerequisites are missing; run the fixes shown above (usually '{Pipeline.Commands.Setup}' as root).");
         });
 
     Target Setup => _ => _

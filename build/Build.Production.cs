@@ -1,8 +1,9 @@
+using Pipeline;
 using Pipeline.Data;
 using Pipeline.Delivery;
-using Pipeline.Environments;
 using Pipeline.HealthChecks;
 using Pipeline.Images;
+using Pipeline.Model;
 using Pipeline.Promotion;
 using Serilog;
 using Targets;
@@ -22,28 +23,34 @@ partial class Build
     string LockDirectory => RootDirectory / ".deploy" / "locks" / (EnvironmentPrefix ?? ImageName);
     string RollbackRepository => Repository is { Length: > 0 } r ? Path.GetFullPath(r, RootDirectory) : RootDirectory;
 
-    async Task<ProductionSite> ProductionSiteAsync(ILogger log, CancellationToken ct)
+    async Task<(ProductionSite Site, ComposeSteps Steps)> ProductionSiteAsync(ILogger log, CancellationToken ct)
     {
         var production = await EnvironmentAsync(DeployEnvironment.Production, log, ct);
-        var backups = new BackupStore(RootDirectory / "backups" / production.Settings.ProjectName);
-        return new ProductionSite(production, await DockerAsync(ct), RollbackRepository, LockDirectory, backups, AuditTrail)
+        var steps = new ComposeSteps(production, await Run.DockerAsync(ct), Run.RollbackPoints(log), new BackupStore(RootDirectory / "backups" / production.Settings.ProjectName), log)
         {
             DeployTimeout = DeployTimeout,
             HealthPath = HealthPath,
+            DataService = AppService.Name,
             Verify = token => VerifyProductionAsync(log, token),
-            Url = new Uri($"http://127.0.0.1:{ProductionPort}"),
         };
+        var site = new ProductionSite(DeployEnvironment.Production, steps, LockDirectory, AuditTrail)
+        {
+            DeployTimeout = DeployTimeout,
+            GitHub = await Run.GitHubAsync(log, ct),
+            Url = UrlOf(DeployEnvironment.Production),
+        };
+        return (site, steps);
     }
 
-    async Task<string?> VerifyProductionAsync(ILogger log, CancellationToken ct)
+    async Task<Verdict> VerifyProductionAsync(ILogger log, CancellationToken ct)
     {
         using var http = new HttpClient();
-        var health = await new HealthChecker(await DockerAsync(ct), http, log).CheckAsync(Settings(DeployEnvironment.Production), HealthSettings, ct);
+        var health = await new HealthChecker(await Run.DockerAsync(ct), http, log).CheckAsync(Settings(DeployEnvironment.Production), HealthSettings, ct);
         Print(w => health.Write(w, verbose: false));
         if (!health.Healthy)
-            return $"production is not healthy{(health.Message is null ? "" : ": " + health.Message)}";
+            return Verdict.Fail($"production is not healthy{(health.Message is null ? "" : ": " + health.Message)}");
         var smoke = await RunWorkflowsAsync(DeployEnvironment.Production, smokeOnly: true, log, ct);
-        return smoke.Passed ? null : $"smoke workflow tests failed: {smoke.Summary}";
+        return smoke.Passed ? Verdict.Pass : Verdict.Fail($"smoke workflow tests failed: {smoke.Summary}");
     }
 
     Target PromoteToProduction => _ => _
@@ -54,9 +61,11 @@ partial class Build
         .Executes(async ct =>
         {
             using var log = AreaLog("deploy", "promote");
-            var release = DeployedRelease.From(ReleaseManifest.Read(ReleaseFile));
-            var record = await new Promoter(await ProductionSiteAsync(log, ct) with { GitHub = await GitHubRecordsAsync(log, ct) }, log).PromoteAsync(release, Reason, ct);
-            ReportSummary("", $"{release.Version} on 127.0.0.1:{ProductionPort}" + (record.RollbackTag is null ? " (first promotion)" : $"; back: {record.RollbackTag}"));
+            var release = ReleaseManifest.Read(ReleaseFile).ReleaseOf(AppService.Name);
+            var outcome = await new Promoter((await ProductionSiteAsync(log, ct)).Site, log).PromoteAsync(release, Reason, ct);
+            if (!outcome.Succeeded)
+                throw new BuildException(outcome.Describe());
+            ReportSummary("", $"{release.Version} on 127.0.0.1:{ProductionPort}" + (outcome.RollbackTag is null ? " (first promotion)" : $"; back: {outcome.RollbackTag}"));
         });
 
     Target ReleaseDeployLock => _ => _
@@ -65,8 +74,8 @@ partial class Build
         .AssuredAfterFailure()
         .Executes(() =>
         {
-            if (DeployLock.Read(LockDirectory, "production") is { } held && held.Pid == Environment.ProcessId)
-                DeployLock.ForceRelease(LockDirectory, "production", Log.Logger);
+            if (DeployLock.Read(LockDirectory, DeployEnvironment.Production.Name) is { } held && held.Pid == Environment.ProcessId)
+                DeployLock.ForceRelease(LockDirectory, DeployEnvironment.Production.Name, Log.Logger);
         });
 
     Target Audit => _ => _
@@ -83,9 +92,10 @@ partial class Build
         .Description("Remove the deploy lock of --environment left by a process that is gone")
         .Executes(() =>
         {
-            var removed = DeployLock.ForceRelease(LockDirectory, Name(TargetEnvironment), Log.Logger);
+            var environment = Typed(TargetEnvironment);
+            var removed = DeployLock.ForceRelease(LockDirectory, environment.Name, Log.Logger);
             ReportSummary("", removed ? "lock removed" : "there was no lock");
             if (removed)
-                AuditTrail.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Unlock, Name(TargetEnvironment), AuditOutcome.Succeeded).By(DeployUser.Current()));
+                AuditTrail.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Unlock, environment.Name, AuditOutcome.Succeeded).By(DeployUser.Current()));
         });
 }

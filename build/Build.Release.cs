@@ -1,5 +1,5 @@
 using Pipeline.Images;
-using Pipeline.Registry;
+using Pipeline.Model;
 using Serilog;
 using Targets;
 
@@ -20,8 +20,6 @@ partial class Build
     [Parameter("How long ValidateProduction waits for the container to become healthy")]
     readonly TimeSpan ValidationTimeout = TimeSpan.FromSeconds(60);
 
-    static readonly (string Stage, string? Suffix)[] Stages = [("production", null), ("development", "dev"), ("debug", "debug")];
-
     Target ValidateProduction => _ => _
         .Description("Run the production image with no volumes: healthy, answering, non-root, no source files, JSON logs")
         .DependsOn(BuildProdImage)
@@ -35,10 +33,11 @@ partial class Build
                 VersionPath = VersionPath,
                 Timeout = ValidationTimeout,
             };
-            var report = await new ProductionValidator(await DockerAsync(ct), Log.Logger).ValidateAsync(builtImages["production"], options, ct);
+            var image = Run.Built.Of(ImageStage.Production) ?? throw new BuildException($"No production image was built in this run: run {Pipeline.Commands.ValidateProduction} without --skip.");
+            var report = await new ProductionValidator(await Run.DockerAsync(ct), Log.Logger).ValidateAsync(image, options, ct);
             Print(report.Describe());
             if (!report.Passed)
-                throw new BuildException($"{builtImages["production"]} failed validation: {string.Join("; ", report.Checks.Where(c => !c.Passed).Select(c => c.Name))}. See the checks, logs and health log above.");
+                throw new BuildException($"{image} failed validation: {string.Join("; ", report.Checks.Where(c => !c.Passed).Select(c => c.Name))}. See the checks, logs and health log above.");
         });
 
     Target TagImages => _ => _
@@ -46,32 +45,20 @@ partial class Build
         .DependsOn(BuildImages, BuildDebugImage)
         .Executes(async ct =>
         {
-            var client = await DockerAsync(ct);
-            var v = await VersionAsync(ct);
-            foreach (var (stage, suffix) in Stages.Where(s => builtImages.ContainsKey(s.Stage)))
-            {
-                foreach (var tag in ImageTagging.Tags(v, suffix))
-                    await client.Images.TagImageAsync(builtImages[stage], new() { RepositoryName = $"{Registry}/{ImageName}", Tag = tag }, ct);
-                ReportSummary(stage, string.Join(", ", ImageTagging.Tags(v, suffix)));
-            }
+            var tagged = await new ReleasePublisher(await Run.DockerAsync(ct), Run.Built, Log.Logger).TagAsync(AppService.Image!, await Run.VersionAsync(ct), ct);
+            foreach (var (stage, tags) in tagged)
+                ReportSummary(stage.Name, string.Join(", ", tags));
         });
 
     Target PushImages => _ => _
         .Description("Push the images, read each digest back from the registry, and write artifacts/release.json")
         .DependsOn(TagImages, ValidateProduction)
+        .Requires(() => CredentialsValid, CredentialsRequirement)
         .Produces("artifacts/release.json")
         .Executes(async ct =>
         {
-            var v = await VersionAsync(ct);
-            var pusher = new ImagePusher(await DockerAsync(ct), Log.Logger);
-            var images = new Dictionary<string, string>();
-            foreach (var (stage, suffix) in Stages.Where(s => builtImages.ContainsKey(s.Stage)))
-            {
-                var pushed = await pusher.PushAsync(builtImages[stage], Registry, ImageName, ImageTagging.Tags(v, suffix), Credentials, ct);
-                images[stage] = pushed.Reference;
-                ReportSummary(stage, $"{pushed.Digest[..19]} ({pushed.LayersPushed} layers uploaded)");
-            }
-            new ReleaseManifest(v.Version, v.Commit, images).Write(ReleaseFile);
-            Log.Information("Wrote {File}", ReleaseFile);
+            var publisher = new ReleasePublisher(await Run.DockerAsync(ct), Run.Built, Log.Logger);
+            foreach (var (stage, pushed) in await publisher.PushAsync(AppService.Image!, await Run.VersionAsync(ct), Credentials, ReleaseFile, ct))
+                ReportSummary(stage.Name, $"{pushed.Digest[..19]} ({pushed.LayersPushed} layers uploaded)");
         });
 }

@@ -1,3 +1,4 @@
+using Pipeline;
 using Pipeline.Delivery;
 using Pipeline.Promotion;
 using Targets;
@@ -25,18 +26,20 @@ partial class Build
         .Executes(async ct =>
         {
             using var log = AreaLog("deploy", "rollback");
-            var points = new RollbackPoints(RollbackRepository, log);
-            var site = await ProductionSiteAsync(log, ct);
+            var points = Run.RollbackPoints(log);
+            var (site, steps) = await ProductionSiteAsync(log, ct);
             if (List)
             {
                 var all = await points.ListAsync(ct);
-                Print(w => RollbackPoints.Write(w, all, id => site.Backups.List().Any(b => b.Id == id)));
+                Print(w => RollbackPoints.Write(w, all, id => steps.Backups.List().Any(b => b.Id == id)));
                 return;
             }
             var point = Tag is { Length: > 0 } tag ? await points.FindAsync(tag, ct)
                 : (await points.ListAsync(ct)).FirstOrDefault(p => p.IsValid)
                   ?? throw new BuildException("There is no rollback point yet: the first promotion leaves none. Nothing was changed.");
-            var release = await new Rollbacker(site with { GitHub = await GitHubRecordsAsync(log, ct) }, log).RollbackAsync(point, RestoreData, Emergency, ct);
-            ReportSummary("", $"{release.Version} from {point.Tag}{(RestoreData ? ", data restored" : "")}");
+            var outcome = await new Rollbacker(site, log).RollbackAsync(point, RestoreData, Emergency, ct);
+            if (!outcome.Succeeded)
+                throw new BuildException(outcome.Describe());
+            ReportSummary("", outcome.Describe());
         });
 }

@@ -2,6 +2,7 @@ using Pipeline.Data;
 using Pipeline.Environments;
 using Pipeline.GitHub.Deployments;
 using Pipeline.Images;
+using Pipeline.Model;
 using Pipeline.Scenarios;
 using Targets;
 
@@ -23,9 +24,9 @@ partial class Build
         .Executes(async ct =>
         {
             using var log = AreaLog("staging", "deploy");
-            var release = DeployedRelease.From(ReleaseManifest.Read(ReleaseFile));
+            var release = ReleaseManifest.Read(ReleaseFile).ReleaseOf(AppService.Name);
             var staging = await EnvironmentAsync(DeployEnvironment.Staging, log, ct);
-            await (await GitHubRecordsAsync(log, ct)).RecordAsync(DeploymentRequest.For("staging", release, new Uri($"http://127.0.0.1:{StagingPort}")), async () =>
+            await (await Run.GitHubAsync(log, ct)).RecordAsync(DeploymentRequest.For(DeployEnvironment.Staging, release, UrlOf(DeployEnvironment.Staging)), async () =>
             {
                 await staging.UpAsync(release, ct);
                 await staging.WaitHealthyAsync(DeployTimeout, ct);
@@ -50,7 +51,7 @@ partial class Build
             }
             var staging = (await (await EnvironmentAsync(DeployEnvironment.Staging, log, ct)).StatusAsync(ct)).Containers.First(c => c.IsRunning);
             var salt = SanitizeSalt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath);
-            var report = await new DataSync(await DockerAsync(ct), log).CopyAsync(production.Id, staging.Id, rules, salt, RootDirectory / ".deploy" / "work", ct);
+            var report = await new DataSync(await Run.DockerAsync(ct), log).CopyAsync(production.Id, staging.Id, rules, salt, RootDirectory / ".deploy" / "work", ct);
             log.Information("{Message}", report.Message);
             if (report.Sanitization is { } sanitized)
                 Print(sanitized.Describe());
@@ -68,17 +69,16 @@ partial class Build
             var environment = CheckedEnvironment;
             var report = await RunWorkflowsAsync(environment, Smoke, log, ct);
             if (!report.Passed)
-                throw new BuildException($"Workflow tests failed on {environment}: {report.Summary}. See the table above and {ScenarioReport.ArtifactPath(RootDirectory / "artifacts", Name(environment))}.");
+                throw new BuildException($"Workflow tests failed on {environment}: {report.Summary}. See the table above and {ScenarioReport.ArtifactPath(RootDirectory / "artifacts", environment.Name)}.");
         });
 
     async Task<ScenarioReport> RunWorkflowsAsync(DeployEnvironment environment, bool smokeOnly, Serilog.ILogger log, CancellationToken ct)
     {
-        var port = environment == DeployEnvironment.Staging ? StagingPort : ProductionPort;
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { BaseAddress = UrlOf(environment), Timeout = TimeSpan.FromSeconds(30) };
         var workflows = ScenarioLoader.LoadAll(RootDirectory / "deploy" / "workflows");
-        var report = await new ScenarioRunner(http, log, new HostMasker(Redactor)).RunAsync(workflows, new ScenarioRunOptions { SmokeOnly = smokeOnly, EnvironmentName = Name(environment) }, ct);
+        var report = await new ScenarioRunner(http, log, new HostMasker(Redactor)).RunAsync(workflows, new ScenarioRunOptions { SmokeOnly = smokeOnly, EnvironmentName = environment.Name }, ct);
         Print(w => report.Write(w));
-        report.WriteJson(ScenarioReport.ArtifactPath(RootDirectory / "artifacts", Name(environment)));
+        report.WriteJson(ScenarioReport.ArtifactPath(RootDirectory / "artifacts", environment.Name));
         ReportSummary("", report.Summary);
         return report;
     }
@@ -88,6 +88,4 @@ partial class Build
         var status = await environment.StatusAsync(ct);
         Print(w => status.Write(w));
     }
-
-    static string Name(DeployEnvironment environment) => environment.ToString().ToLowerInvariant();
 }

@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Pipeline.Containers;
+using Pipeline.Docker;
 
 namespace EndToEnd.Tests;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Pipeline.Containers;
+using Pipeline.Docker;
 using Pipeline.Images;
 
 namespace EndToEnd.Tests;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Containers;
+using Pipeline.Docker;
 using Pipeline.Images;
 using Pipeline.Registry;
 using Pipeline.Testing;

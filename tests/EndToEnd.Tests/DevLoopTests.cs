@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Pipeline.Containers;
+using Pipeline.Docker;
 
 namespace EndToEnd.Tests;
 

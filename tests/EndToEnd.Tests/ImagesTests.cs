@@ -1,6 +1,6 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Pipeline.Containers;
+using Pipeline.Docker;
 using Pipeline.Images;
 using Pipeline.Registry;
 

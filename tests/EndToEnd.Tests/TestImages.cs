@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Pipeline.Containers;
+using Pipeline.Docker;
 using Pipeline.Registry;
 
 namespace EndToEnd.Tests;

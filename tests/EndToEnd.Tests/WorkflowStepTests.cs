@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Pipeline.Compose;
 using Pipeline.Machine;
 using YamlDotNet.RepresentationModel;
 

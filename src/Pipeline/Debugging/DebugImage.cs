@@ -50,7 +50,7 @@ public static class DebugImage
         throw new DebugException(
             $"No debug image of version {version} on this engine (looked for {string.Join(", ", candidates)})" +
             (refused.Count > 0 ? $" nor in the registry ({string.Join("; ", refused)})" : "") +
-            ": check out the commit the snapshot names and run ./build.sh BuildDebugImage (or ./build.sh PushImages), then run DebugLocal again.");
+            $": check out the commit the snapshot names and run {Commands.BuildDebugImage} (or {Commands.PushImages}), then run DebugLocal again.");
     }
 
     static async Task<bool> ExistsAsync(DockerClient client, string image, CancellationToken ct)

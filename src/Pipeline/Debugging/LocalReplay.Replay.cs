@@ -23,7 +23,7 @@ public sealed partial class LocalReplay
         try
         {
             var version = snapshot.Manifest.Version
-                ?? throw new DebugException($"{snapshot.Path} does not say which version ran: take a new snapshot with ./build.sh DebugSnapshot.");
+                ?? throw new DebugException($"{snapshot.Path} does not say which version ran: take a new snapshot with {Commands.DebugSnapshot}.");
             var image = await DebugImage.ResolveAsync(client, DebugImage.Candidates(version, request.Release, request.Registry, request.ImageName), version, log, ct);
             var result = await StartAsync(snapshot, image, request.Prefix, request.Port, request.Timeout, ct);
             if (result.OmittedVariables.Count > 0)

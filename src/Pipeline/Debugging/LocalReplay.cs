@@ -102,5 +102,5 @@ public sealed record ReplayResult(string Container, string Image, Uri Url, IRead
 {
     /// <summary>One line for the console.</summary>
     public string Describe() =>
-        $"{Source} replays at {Url} ({Container}, {Image}{(Seeded ? ", sanitized data" : ", no data in the snapshot")}). Remove it with ./build.sh DebugLocal --stop";
+        $"{Source} replays at {Url} ({Container}, {Image}{(Seeded ? ", sanitized data" : ", no data in the snapshot")}). Remove it with {Commands.DebugLocal.With(Commands.Flags.Stop)}";
 }

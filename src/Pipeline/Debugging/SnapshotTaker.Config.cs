@@ -1,4 +1,5 @@
 using Pipeline.Environments;
+using Pipeline.Model;
 
 namespace Pipeline.Debugging;
 
@@ -24,9 +25,6 @@ public sealed partial class SnapshotTaker
         await writer.AddTextAsync("compose/config-error.txt", redactor.Text(message) + "\n", ct);
     }
 
-    static async Task<DeployedRelease> DeployedReleaseAsync(ComposeEnvironment environment, CancellationToken ct)
-    {
-        var running = (await environment.StatusAsync(ct)).Containers.FirstOrDefault(c => c.IsRunning);
-        return new(running?.Version ?? "unknown", running?.Revision ?? "unknown", await environment.CurrentImageAsync(ct) ?? running?.Image ?? "unknown");
-    }
+    static async Task<Release> DeployedReleaseAsync(ComposeEnvironment environment, CancellationToken ct) =>
+        await environment.RunningReleaseAsync(ct) ?? Release.Of("unknown", "unknown", Service.DefaultName, "unknown");
 }

@@ -55,9 +55,5 @@ public sealed partial class SnapshotTaker
         }
     }
 
-    static async Task<string?> GitShaAsync(string repository, CancellationToken ct)
-    {
-        var result = await new ExternalTool("git").In(repository).RunAsync(["rev-parse", "HEAD"], ct);
-        return result.Succeeded ? result.StandardOutput.Trim() : null;
-    }
+    static Task<string?> GitShaAsync(string repository, CancellationToken ct) => new Git.GitRepository(repository).CommitAsync("HEAD", ct);
 }

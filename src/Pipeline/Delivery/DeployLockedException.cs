@@ -9,7 +9,7 @@ public sealed class DeployLockedException(LockStatus holder) : Exception(Message
     static string MessageFor(LockStatus holder)
     {
         ArgumentNullException.ThrowIfNull(holder);
-        var unlock = $"./build.sh Unlock --environment {holder.Environment}";
+        var unlock = Commands.Unlock.With(Commands.Flags.Environment, holder.Environment);
         if (holder.Problem is not null)
             return $"{holder.Environment} is locked, but its lock file cannot be read ({holder.Problem}). If no deployment is running, run {unlock} and retry.";
         var who = $"{holder.Environment} is locked by {holder.Owner}@{holder.Machine} (pid {holder.Pid}) since {LockStatus.Time(holder.AcquiredAt)} deploying {holder.Version}";

@@ -1,3 +1,5 @@
+using Pipeline.Docker;
+
 namespace Pipeline.Delivery;
 
 internal static partial class LockFile
@@ -15,13 +17,15 @@ internal static partial class LockFile
 
     public static async Task<LockStatus?> ReadSettledAsync(string path, string environment, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            if (ReadOnce(path, environment, attempt == 20) is var (settled, status) && settled)
-                return status;
-            await Task.Delay(25, cancellationToken);
-        }
+        var read = await Poll.UntilAsync(
+            (_, _) => Task.FromResult(ReadOnce(path, environment, last: false) is (true, var status) ? new Settled(status) : null),
+            new PollOptions(TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(500)),
+            _ => Task.FromResult(new Settled(ReadOnce(path, environment, last: true).Status)),
+            cancellationToken);
+        return read.Status;
     }
+
+    private sealed record Settled(LockStatus? Status);
 
     static (bool Settled, LockStatus? Status) ReadOnce(string path, string environment, bool last) =>
         Content(path) is not { } text ? (true, null)

@@ -14,5 +14,5 @@ public sealed class UnknownRollbackPointException(string tag, IReadOnlyList<stri
 
     static string MessageFor(string tag, IReadOnlyList<string> nearest) => nearest is null || nearest.Count == 0
         ? $"No rollback point {tag}: this repository has no rollback-* tags. If they were made on another machine, fetch them (git fetch origin 'refs/tags/rollback-*:refs/tags/rollback-*'); a promotion creates one before it deploys."
-        : $"No rollback point {tag}. Nearest: {string.Join(", ", nearest)}. See ./build.sh Rollback --list";
+        : $"No rollback point {tag}. Nearest: {string.Join(", ", nearest)}. See {Commands.Rollback.With(Commands.Flags.List)}";
 }

@@ -29,7 +29,7 @@ public sealed partial class RollbackPoints
             ?? throw new UnknownRollbackPointException(tag, RollbackTagNames.Nearest(tag.Trim(), [.. points.Select(p => p.Tag)]));
         return point.IsValid
             ? point
-            : throw new RollbackPointException($"Rollback point {tag} cannot be used: {point.Problem}. Pick another one (./build.sh Rollback --list).");
+            : throw new RollbackPointException($"Rollback point {tag} cannot be used: {point.Problem}. Pick another one ({Commands.Rollback.With(Commands.Flags.List)}).");
     }
 
     static RollbackPoint Point(string record)

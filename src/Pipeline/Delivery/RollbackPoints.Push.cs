@@ -9,17 +9,16 @@ public sealed partial class RollbackPoints
     public async Task<TagPushResult> PushAsync(RollbackPoint point, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(point);
-        var origin = await Git.RunAsync(["remote", "get-url", "origin"], cancellationToken);
-        if (!origin.Succeeded)
+        if (await Git.OriginUrlAsync(cancellationToken) is not { } origin)
         {
             var local = $"The repository has no 'origin' remote: rollback point {point.Tag} stays in {RepositoryDirectory} only.";
             log.Information("{Message}", local);
             return new TagPushResult(TagPushStatus.NoOrigin, local);
         }
-        var push = await Git.WithLog(log).RunAsync(["push", "origin", $"refs/tags/{point.Tag}"], cancellationToken);
+        var push = await Git.PushTagAsync(point.Tag, log, cancellationToken);
         if (push.Succeeded)
         {
-            log.Information("Pushed rollback point {Tag} to origin ({Url})", point.Tag, origin.StandardOutput.Trim());
+            log.Information("Pushed rollback point {Tag} to origin ({Url})", point.Tag, origin);
             return new TagPushResult(TagPushStatus.Pushed, $"Pushed rollback point {point.Tag} to origin.");
         }
         var why = string.Join(' ', push.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));

@@ -1,3 +1,4 @@
+using Pipeline.Git;
 using Pipeline.Tools;
 using Serilog;
 
@@ -18,7 +19,7 @@ public sealed partial class RollbackPoints(string repositoryDirectory, ILogger l
     /// <summary>The identity used as tagger when git has none configured.</summary>
     internal DeployUser User { get; init; } = DeployUser.Current();
 
-    ExternalTool Git => GitTool.In(RepositoryDirectory).WithEnvironment("GIT_TERMINAL_PROMPT", "0");
+    GitRepository Git => new(RepositoryDirectory) { Tool = GitTool };
 
     /// <summary>
     /// Tags <c>manifest.Commit</c> as <c>rollback-YYYYMMDD-HHMMSS</c> of <paramref name="now"/> (<c>-2</c>, <c>-3</c> when taken)
@@ -29,7 +30,7 @@ public sealed partial class RollbackPoints(string repositoryDirectory, ILogger l
         ArgumentNullException.ThrowIfNull(manifest);
         var stored = manifest with { Commit = await ResolveCommitAsync(manifest, cancellationToken) };
         if (stored.Problem() is { } problem)
-            throw new RollbackPointException($"Cannot create a rollback point of {manifest.Environment}: {problem}. Deploy by digest (./build.sh PushImages writes the digests) and retry.");
+            throw new RollbackPointException($"Cannot create a rollback point of {manifest.Environment}: {problem}. Deploy by digest ({Commands.PushImages} writes the digests) and retry.");
         var identity = await IdentityAsync(cancellationToken);
         var message = Path.Combine(Path.GetTempPath(), $"rollback-manifest-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(message, stored.ToJson(), cancellationToken);
@@ -41,7 +42,7 @@ public sealed partial class RollbackPoints(string repositoryDirectory, ILogger l
                 var tag = RollbackTagNames.For(now, sequence);
                 if (taken.Contains(tag))
                     continue;
-                var result = await Git.WithLog(log).RunAsync([.. identity, "tag", "-a", "--cleanup=verbatim", tag, stored.Commit, "-F", message], cancellationToken);
+                var result = await Git.RunAsync([.. identity, "tag", "-a", "--cleanup=verbatim", tag, stored.Commit, "-F", message], cancellationToken, log);
                 if (result.Succeeded)
                 {
                     log.Information("Created rollback point {Tag} of {Environment} {Version} on {Commit}", tag, stored.Environment, stored.Version, stored.Commit[..12]);
@@ -62,29 +63,22 @@ public sealed partial class RollbackPoints(string repositoryDirectory, ILogger l
     {
         if (string.IsNullOrWhiteSpace(manifest.Commit))
             throw new RollbackPointException($"Cannot create a rollback point of {manifest.Environment}: the manifest names no commit. Pass the commit the environment runs (its revision label).");
-        var inside = await Git.RunAsync(["rev-parse", "--git-dir"], cancellationToken);
-        if (!inside.Succeeded)
-            throw new RollbackPointException($"{RepositoryDirectory} is not a git repository ({inside.StandardError.Trim()}): run from a clone of the repository.");
-        var commit = await Git.RunAsync(["rev-parse", "--verify", "--quiet", $"{manifest.Commit}^{{commit}}"], cancellationToken);
-        return commit.Succeeded
-            ? commit.StandardOutput.Trim()
-            : throw new RollbackPointException($"commit {manifest.Commit} running in {manifest.Environment} is not in this repository: fetch it (git fetch origin) and retry.");
+        if (await Git.NotARepositoryAsync(cancellationToken) is { } notOne)
+            throw new RollbackPointException($"{RepositoryDirectory} is not a git repository ({notOne}): run from a clone of the repository.");
+        return await Git.CommitAsync(manifest.Commit, cancellationToken)
+            ?? throw new RollbackPointException($"commit {manifest.Commit} running in {manifest.Environment} is not in this repository: fetch it (git fetch origin) and retry.");
     }
 
     async Task<string[]> IdentityAsync(CancellationToken cancellationToken)
     {
-        var name = await Git.RunAsync(["config", "user.name"], cancellationToken);
-        var email = await Git.RunAsync(["config", "user.email"], cancellationToken);
+        var name = await Git.ConfigAsync("user.name", cancellationToken);
+        var email = await Git.ConfigAsync("user.email", cancellationToken);
         return
         [
-            .. string.IsNullOrWhiteSpace(name.StandardOutput) ? ["-c", $"user.name={User.User}"] : Array.Empty<string>(),
-            .. string.IsNullOrWhiteSpace(email.StandardOutput) ? ["-c", $"user.email={User.User}@{User.Machine}"] : Array.Empty<string>(),
+            .. name is null ? ["-c", $"user.name={User.User}"] : Array.Empty<string>(),
+            .. email is null ? ["-c", $"user.email={User.User}@{User.Machine}"] : Array.Empty<string>(),
         ];
     }
 
-    async Task<IReadOnlyList<string>> TagNamesAsync(string pattern, CancellationToken cancellationToken)
-    {
-        var result = await Git.RunCheckedAsync(["tag", "--list", pattern], cancellationToken);
-        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
+    Task<IReadOnlyList<string>> TagNamesAsync(string pattern, CancellationToken cancellationToken) => Git.TagNamesAsync(pattern, cancellationToken);
 }

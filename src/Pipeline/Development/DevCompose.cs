@@ -1,5 +1,5 @@
+using Pipeline.Compose;
 using Pipeline.Environments;
-using Pipeline.Machine;
 using Pipeline.Tools;
 using Serilog;
 
@@ -8,12 +8,12 @@ namespace Pipeline.Development;
 /// <summary>Runs Compose for the development project: the environments' arguments and release variables, plus the development mounts and ports.</summary>
 internal sealed class DevCompose(DevSettings settings, ComposeTool compose, ILogger log)
 {
-    private readonly ComposeCommand command = new(settings.Environment, compose, log);
+    private readonly ComposeCommand command = ReleaseVariables.Command(settings.Environment, compose, log);
 
     public IReadOnlyList<string> Arguments(params string[] args) => command.Arguments(args);
 
     public IReadOnlyDictionary<string, string?> Variables =>
-        command.Variables(settings.Release).Concat(settings.Variables).ToDictionary(v => v.Key, v => v.Value);
+        ReleaseVariables.For(settings.Environment, settings.Release).Concat(settings.Variables).ToDictionary(v => v.Key, v => v.Value);
 
     public string Describe(params string[] args) => command.Describe(args);
 

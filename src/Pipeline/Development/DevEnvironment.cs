@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Pipeline.Compose;
 using Pipeline.Environments;
 using Pipeline.Machine;
 using Serilog;
@@ -13,7 +14,7 @@ namespace Pipeline.Development;
 public sealed class DevEnvironment(DevSettings settings, ComposeTool compose, DockerClient client, ILogger log)
 {
     private readonly DevCompose command = new(settings, compose, log);
-    private readonly ComposeEnvironment environment = new(settings.Environment, compose, log);
+    private readonly ComposeEnvironment environment = new(settings.Environment, compose, client, log);
 
     /// <summary>The settings.</summary>
     public DevSettings Settings => settings;

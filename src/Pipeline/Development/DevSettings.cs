@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Environments;
+using Pipeline.Model;
 
 namespace Pipeline.Development;
 
@@ -38,10 +39,10 @@ public sealed record DevSettings(string Prefix, string ImageName, int HostPort, 
 
     /// <summary>The environment as the Environments code knows it (never with the laptop overlay).</summary>
     public EnvironmentSettings Environment =>
-        new("development", ProjectName, HostPort, DeploymentProfile.Server, DeployDirectory) { ContainerPort = ContainerPort };
+        new(DeployEnvironment.Other("development"), ProjectName, HostPort, DeploymentProfile.Server, DeployDirectory) { ContainerPort = ContainerPort };
 
     /// <summary>The release the compose files get: the local development image.</summary>
-    public DeployedRelease Release => new("development", "", Image);
+    public Release Release => Model.Release.Of("development", "", Service.DefaultName, Image);
 
     /// <summary>The variables <c>compose.development.yaml</c> reads, besides the release's.</summary>
     public IReadOnlyDictionary<string, string?> Variables => new Dictionary<string, string?>

@@ -1,21 +1,28 @@
 using System.Text.RegularExpressions;
+using Pipeline.Model;
 
 namespace Pipeline.Environments;
 
 /// <summary>One environment: its name, its Compose project, the host port it is published on (127.0.0.1 only), the profile and the compose files' folder.</summary>
-/// <param name="Name">The environment, <c>staging</c> or <c>production</c>; <c>compose.&lt;Name&gt;.yaml</c> holds its settings.</param>
+/// <param name="Environment">The environment; <c>compose.&lt;name&gt;.yaml</c> holds its settings.</param>
 /// <param name="ProjectName">The Compose project, <c>&lt;image-name&gt;-&lt;environment&gt;</c>; lowercase letters, digits, '-' and '_'.</param>
 /// <param name="HostPort">The port on 127.0.0.1 the service is published on.</param>
 /// <param name="Profile">Laptop applies <c>compose.laptop.yaml</c> on top; Server does not.</param>
 /// <param name="DeployDirectory">The folder holding <c>compose.yaml</c> and its overrides, usually <c>deploy/</c>.</param>
-public sealed partial record EnvironmentSettings(string Name, string ProjectName, int HostPort, DeploymentProfile Profile, string DeployDirectory)
+public sealed partial record EnvironmentSettings(DeployEnvironment Environment, string ProjectName, int HostPort, DeploymentProfile Profile, string DeployDirectory)
 {
+    /// <summary>The environment's name, such as <c>staging</c>.</summary>
+    public string Name => Environment.Name;
+
     /// <summary>The port the service listens on inside its container.</summary>
     public int ContainerPort { get; init; } = 8080;
 
     /// <summary>Settings whose project is <c>&lt;imageName&gt;-&lt;name&gt;</c>.</summary>
-    public static EnvironmentSettings For(string name, string imageName, int hostPort, DeploymentProfile profile, string deployDirectory) =>
-        new(name, $"{imageName.Split('/')[^1]}-{name}".ToLowerInvariant(), hostPort, profile, deployDirectory);
+    public static EnvironmentSettings For(DeployEnvironment environment, string imageName, int hostPort, DeploymentProfile profile, string deployDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return new(environment, $"{imageName.Split('/')[^1]}-{environment.Name}".ToLowerInvariant(), hostPort, profile, deployDirectory);
+    }
 
     /// <summary>The compose files in the order they are applied: base, environment, then laptop (Laptop profile only).</summary>
     public IReadOnlyList<string> ComposeFiles =>
@@ -25,11 +32,8 @@ public sealed partial record EnvironmentSettings(string Name, string ProjectName
         .. Profile == DeploymentProfile.Laptop ? [Path.GetFullPath(Path.Combine(DeployDirectory, "compose.laptop.yaml"))] : Array.Empty<string>(),
     ];
 
-    /// <summary>The target that deploys this environment: <c>PromoteToProduction</c> for production, else <c>DeployStaging</c>.</summary>
-    public string DeployTarget => Name == "production" ? "PromoteToProduction" : "DeployStaging";
-
     /// <summary>What to say when no container of the project exists.</summary>
-    public string NothingDeployedMessage => $"nothing is deployed in {Name}: run ./build.sh {DeployTarget}";
+    public string NothingDeployedMessage => $"nothing is deployed in {Name}: run {Environment.DeployCommand}";
 
     /// <summary>Throws an <see cref="EnvironmentException"/> naming what is wrong: a bad name, project or port, or a missing compose file.</summary>
     public void Check()

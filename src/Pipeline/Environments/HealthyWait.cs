@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Docker.DotNet;
+using Pipeline.Docker;
 using Serilog;
 
 namespace Pipeline.Environments;
@@ -21,31 +21,32 @@ internal sealed class HealthyWait(DockerClient client, EnvironmentSettings setti
 
     public async Task RunAsync(TimeSpan timeout, CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
         Dictionary<string, long>? restarts = null;
-        while (true)
-        {
-            var containers = await ProjectContainers.ListAsync(client, settings.ProjectName, ct);
-            if (containers.Count == 0)
-                throw new EnvironmentException($"Cannot wait for {settings.Name} to become healthy: {settings.NothingDeployedMessage}.");
-            restarts ??= containers.ToDictionary(c => c.Id, c => c.RestartCount);
-            foreach (var container in containers)
-                if (Failure(container, restarts.GetValueOrDefault(container.Id)) is { } failure && !WithinGrace(container, clock.Elapsed))
-                    throw await FailAsync(container, $"{settings.Name} is not healthy: {failure}", ct);
-            if (containers.Count(c => IsHealthy(c, clock.Elapsed)) == containers.Count)
+        IReadOnlyList<ContainerStatus> containers = [];
+        await Poll.UntilAsync(
+            async (elapsed, token) =>
             {
+                containers = await ProjectContainers.ListAsync(client, settings.ProjectName, token);
+                if (containers.Count == 0)
+                    throw new EnvironmentException($"Cannot wait for {settings.Name} to become healthy: {settings.NothingDeployedMessage}.");
+                restarts ??= containers.ToDictionary(c => c.Id, c => c.RestartCount);
+                foreach (var container in containers)
+                    if (Failure(container, restarts.GetValueOrDefault(container.Id)) is { } failure && !WithinGrace(container, elapsed))
+                        throw await FailAsync(container, $"{settings.Name} is not healthy: {failure}", token);
+                if (containers.Count(c => IsHealthy(c, elapsed)) != containers.Count)
+                    return null;
                 foreach (var container in containers.Where(c => c.Health == "none"))
                     log.Warning("{Container} has no HEALTHCHECK: counted as healthy because it kept running for {Seconds} s", container.Name, SteadyWithoutHealthcheck.TotalSeconds);
-                log.Information("{Environment} is healthy after {Seconds:0.0} s: {Containers}", settings.Name, clock.Elapsed.TotalSeconds, string.Join(", ", containers.Select(c => c.Name)));
-                return;
-            }
-            if (clock.Elapsed >= timeout)
+                log.Information("{Environment} is healthy after {Seconds:0.0} s: {Containers}", settings.Name, elapsed.TotalSeconds, string.Join(", ", containers.Select(c => c.Name)));
+                return containers;
+            },
+            new PollOptions(TimeSpan.FromMilliseconds(500), timeout),
+            async elapsed =>
             {
-                var waiting = containers.First(c => !IsHealthy(c, clock.Elapsed));
+                var waiting = containers.First(c => !IsHealthy(c, elapsed));
                 throw await FailAsync(waiting, $"{settings.Name} did not become healthy within {timeout.TotalSeconds:0} s: {Describe(waiting)} is {waiting.State}, health {waiting.Health}. Raise the timeout if start-up is slow, else fix what the log says", ct);
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-        }
+            },
+            ct);
     }
 
     private bool WithinGrace(ContainerStatus c, TimeSpan now)

@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Pipeline.Docker;
 using Serilog;
 
 namespace Pipeline.Environments;
@@ -18,14 +19,14 @@ internal static class ProjectTeardown
         var networks = new List<string>();
         foreach (var network in await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, ct))
         {
-            await Ignore404(() => client.Networks.DeleteNetworkAsync(network.ID, ct));
+            await Remover.NetworkAsync(client, network.ID, ct);
             log.Information("Removed network {Network}", network.Name);
             networks.Add(network.Name);
         }
         var volumes = new List<string>();
         foreach (var volume in removeVolumes ? (await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, ct)).Volumes ?? [] : [])
         {
-            await Ignore404(() => client.Volumes.RemoveAsync(volume.Name, false, ct));
+            await Remover.VolumeAsync(client, volume.Name, ct);
             log.Information("Removed volume {Volume}", volume.Name);
             volumes.Add(volume.Name);
         }
@@ -36,20 +37,9 @@ internal static class ProjectTeardown
     {
         var name = container.Names.FirstOrDefault()?.TrimStart('/') ?? container.ID[..12];
         if (container.State is "running" or "restarting" or "paused")
-            await Ignore404(() => client.Containers.StopContainerAsync(container.ID, new ContainerStopParameters { WaitBeforeKillSeconds = 10 }, ct));
-        await Ignore404(() => client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = removeVolumes }, ct));
+            await Remover.StopAsync(client, container.ID, TimeSpan.FromSeconds(10), ct);
+        await Remover.ContainerAsync(client, container.ID, removeVolumes, ct);
         log.Information("Removed container {Container}", name);
         return name;
-    }
-
-    private static async Task Ignore404(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-        }
     }
 }

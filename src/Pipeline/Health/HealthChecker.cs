@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Docker.DotNet;
+using Pipeline.Docker;
 using Pipeline.Environments;
 using Serilog;
 
@@ -19,21 +20,27 @@ public sealed class HealthChecker(DockerClient client, HttpClient http, ILogger 
     {
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(options);
+        var attempt = 0;
+        HealthReport? last = null;
         var clock = Stopwatch.StartNew();
-        for (var attempt = 1; ; attempt++)
-        {
-            var containers = await ProjectContainers.ListAsync(client, env.ProjectName, cancellationToken);
-            if (containers.Count == 0)
-                return new HealthReport(env.Name, env.ProjectName, [], attempt, clock.Elapsed) { Message = env.NothingDeployedMessage };
-            var remaining = options.Timeout - clock.Elapsed;
-            var rows = await Task.WhenAll(containers.Select(c => ProbeAsync(c, env, options, remaining, cancellationToken)));
-            var report = new HealthReport(env.Name, env.ProjectName, rows, attempt, clock.Elapsed);
-            if (report.Healthy || attempt >= options.Retries || clock.Elapsed + options.Interval >= options.Timeout)
-                return report;
-            log.Information("{Environment} not healthy yet (check {Attempt} of {Retries}): {Problems}; checking again in {Interval:0.#} s",
-                env.Name, attempt, options.Retries, string.Join("; ", rows.Where(r => !r.Passed).Select(r => $"{r.Container.Name}: {r.Problem}")), options.Interval.TotalSeconds);
-            await Task.Delay(options.Interval, cancellationToken);
-        }
+        return await Poll.UntilAsync(
+            async (elapsed, token) =>
+            {
+                attempt++;
+                var containers = await ProjectContainers.ListAsync(client, env.ProjectName, token);
+                if (containers.Count == 0)
+                    return new HealthReport(env.Name, env.ProjectName, [], attempt, clock.Elapsed) { Message = env.NothingDeployedMessage };
+                var rows = await Task.WhenAll(containers.Select(c => ProbeAsync(c, env, options, options.Timeout - elapsed, token)));
+                last = new HealthReport(env.Name, env.ProjectName, rows, attempt, clock.Elapsed);
+                if (last.Healthy || attempt >= options.Retries || clock.Elapsed + options.Interval >= options.Timeout)
+                    return last;
+                log.Information("{Environment} not healthy yet (check {Attempt} of {Retries}): {Problems}; checking again in {Interval:0.#} s",
+                    env.Name, attempt, options.Retries, string.Join("; ", rows.Where(r => !r.Passed).Select(r => $"{r.Container.Name}: {r.Problem}")), options.Interval.TotalSeconds);
+                return null;
+            },
+            new PollOptions(options.Interval, options.Timeout),
+            _ => Task.FromResult(last!),
+            cancellationToken);
     }
 
     private async Task<ContainerHealth> ProbeAsync(ContainerStatus container, EnvironmentSettings env, HealthOptions options, TimeSpan remaining, CancellationToken ct)

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Pipeline.Model;
 
 namespace Pipeline.Images;
 
 /// <summary>A release manifest could not be read; the message names the file and the problem.</summary>
 public sealed class ReleaseManifestException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>What was released: the version, the commit, and each stage's image by digest (<c>"production"</c> → <c>repo@sha256:...</c>).</summary>
+/// <summary>What was released: the version, the commit, and each stage's image by digest (stage <c>production</c> → <c>repo@sha256:...</c>).</summary>
 public sealed record ReleaseManifest(string Version, string Commit, IReadOnlyDictionary<string, string> Images)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -15,9 +16,14 @@ public sealed record ReleaseManifest(string Version, string Commit, IReadOnlyDic
         RespectRequiredConstructorParameters = true,
     };
 
-    /// <summary>Writes the manifest as indented JSON, creating the folder; replaces the file in one step.</summary>
+    /// <summary>
+    /// Writes the manifest as indented JSON, creating the folder; replaces the file in one step. A manifest that could not be
+    /// deployed (no image, an image not by digest) is refused and the file left as it is.
+    /// </summary>
     public void Write(string path)
     {
+        if (Problem() is { } problem)
+            throw new ReleaseManifestException($"Not writing {path}: the release manifest is not valid ({problem}), so the file was left as it is.");
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
@@ -29,7 +35,7 @@ public sealed record ReleaseManifest(string Version, string Commit, IReadOnlyDic
     public static ReleaseManifest Read(string path)
     {
         if (!File.Exists(path))
-            throw new ReleaseManifestException($"{path} not found: run ./build.sh PushImages first.");
+            throw new ReleaseManifestException($"{path} not found: run {Commands.PushImages} first.");
         ReleaseManifest? manifest;
         try
         {
@@ -37,12 +43,21 @@ public sealed record ReleaseManifest(string Version, string Commit, IReadOnlyDic
         }
         catch (JsonException e)
         {
-            throw new ReleaseManifestException($"{path} is not a valid release manifest: {e.Message} Run ./build.sh PushImages to write it again.", e);
+            throw new ReleaseManifestException($"{path} is not a valid release manifest: {e.Message} Run {Commands.PushImages} to write it again.", e);
         }
         if ((manifest is null ? "it holds null" : manifest.Problem()) is { } problem)
-            throw new ReleaseManifestException($"{path} is not a valid release manifest: {problem}. Run ./build.sh PushImages to write it again.");
+            throw new ReleaseManifestException($"{path} is not a valid release manifest: {problem}. Run {Commands.PushImages} to write it again.");
         return manifest!;
     }
+
+    /// <summary>
+    /// The release the environments deploy: the production stage's image as the image of <paramref name="service"/>.
+    /// Throws naming the fix when the manifest has no production image.
+    /// </summary>
+    public Release ReleaseOf(string service) =>
+        Images.TryGetValue(ImageStage.Production.Name, out var image)
+            ? Release.Of(Version, Commit, service, image)
+            : throw new ReleaseManifestException($"The release manifest has no '{ImageStage.Production}' image (it has {string.Join(", ", Images.Keys)}): run {Commands.PushImages}.");
 
     private string? Problem()
     {

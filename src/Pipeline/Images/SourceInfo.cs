@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Pipeline.Tools;
+using Pipeline.Git;
 
 namespace Pipeline.Images;
 
@@ -15,12 +15,10 @@ public sealed partial record SourceInfo(string CommitTime, string? SourceUrl)
     /// <summary>Reads both from git; "unknown" for the time and null for the address where git has nothing to say.</summary>
     public static async Task<SourceInfo> FromGitAsync(string repositoryDirectory, CancellationToken cancellationToken)
     {
-        var git = new ExternalTool("git").In(repositoryDirectory);
-        var time = await git.RunAsync(["log", "-1", "--format=%cI"], cancellationToken);
-        var origin = await git.RunAsync(["remote", "get-url", "origin"], cancellationToken);
-        return new SourceInfo(
-            time.Succeeded ? time.StandardOutput.Trim() : "unknown",
-            origin.Succeeded ? WebAddress(origin.StandardOutput.Trim()) : null);
+        var git = new GitRepository(repositoryDirectory);
+        var time = await git.HeadCommitTimeAsync(cancellationToken);
+        var origin = await git.OriginUrlAsync(cancellationToken);
+        return new SourceInfo(time ?? "unknown", origin is null ? null : WebAddress(origin));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Pipeline.Model;
 namespace Pipeline.Machine;
 
 /// <summary>

@@ -21,7 +21,7 @@ public sealed record DoctorReport(IReadOnlyList<PrerequisiteCheck> Checks)
             writer.WriteLine($"  {check.Name}: {check.Detail}");
         writer.WriteLine(RequiredSatisfied
             ? "All required prerequisites are satisfied."
-            : $"{Checks.Count(c => c.Required && c.Status == CheckStatus.Missing)} required prerequisite(s) missing: run the fixes above, then './build.sh Doctor' again.");
+            : $"{Checks.Count(c => c.Required && c.Status == CheckStatus.Missing)} required prerequisite(s) missing: run the fixes above, then '{Commands.Doctor}' again.");
     }
 
     private static string StatusText(PrerequisiteCheck check) =>

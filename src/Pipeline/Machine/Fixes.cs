@@ -4,7 +4,7 @@ namespace Pipeline.Machine;
 internal static class Fixes
 {
     /// <summary>The one command that fixes everything Setup can fix.</summary>
-    public const string Setup = "./build.sh Setup (as root on Debian/Ubuntu)";
+    public static readonly string Setup = $"{Commands.Setup} (as root on Debian/Ubuntu)";
 
     /// <summary>Setup, or the apt-get line for one package.</summary>
     public static string SetupOrApt(string package) => $"{Setup}, or: apt-get install -y {package}";

@@ -1,19 +1,24 @@
+using Pipeline.Model;
+
 namespace Pipeline.Machine;
 
 /// <summary>Where the pipeline lives and which engine and registry <see cref="Doctor"/> and <see cref="MachineSetup"/> look at.</summary>
 /// <param name="RootDirectory">The checkout root; set-up logs go to <c>logs/setup/</c> under it.</param>
-/// <param name="Registry">The registry as <c>host:port</c>, <see cref="DefaultRegistry"/> unless configured.</param>
+/// <param name="Registry">The registry, <see cref="DefaultRegistry"/> unless configured.</param>
 /// <param name="RegistryDataDirectory">Where a local registry keeps its config and blobs; outside the checkout.</param>
-public sealed record MachineOptions(string RootDirectory, string Registry, string RegistryDataDirectory)
+public sealed record MachineOptions(string RootDirectory, RegistryAddress Registry, string RegistryDataDirectory)
 {
     /// <summary>The registry the pipeline pushes to unless configured otherwise.</summary>
-    public const string DefaultRegistry = "localhost:5000";
+    public const string DefaultRegistry = RegistryAddress.Default;
 
     /// <summary>The engine endpoint used when neither <see cref="DockerHost"/> nor <c>DOCKER_HOST</c> is set.</summary>
     public const string DefaultDockerHost = "unix:///var/run/docker.sock";
 
     /// <summary>Options for <paramref name="rootDirectory"/> with the default registry and data directory.</summary>
-    public MachineOptions(string rootDirectory) : this(rootDirectory, DefaultRegistry, DefaultRegistryDataDirectory) { }
+    public MachineOptions(string rootDirectory) : this(rootDirectory, RegistryAddress.Parse(DefaultRegistry), DefaultRegistryDataDirectory) { }
+
+    /// <summary>Options for <paramref name="rootDirectory"/> with <paramref name="registry"/> given as <c>host:port</c>.</summary>
+    public MachineOptions(string rootDirectory, string registry, string registryDataDirectory) : this(rootDirectory, RegistryAddress.Parse(registry), registryDataDirectory) { }
 
     /// <summary>How long <see cref="MachineSetup"/> waits for a started <c>dockerd</c> to answer <c>/_ping</c>.</summary>
     public TimeSpan EngineStartTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -1,3 +1,4 @@
+using Pipeline.Model;
 using Serilog;
 
 namespace Pipeline.Machine;
@@ -44,7 +45,7 @@ public static class MachineSetup
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
-        var registry = RegistryAddress.Parse(options.Registry);
+        var registry = options.Registry;
         log.Information("Checking this machine ({Machine}): packages, the engine at {Endpoint}, the registry at {Registry}", facts.Describe(), options.EngineEndpoint, registry.Value);
         var state = await MachineState.ReadAsync(options, registry, ct);
         LogState(state, log);
@@ -52,8 +53,8 @@ public static class MachineSetup
             return new([]);
         if (!state.Engine.Answers && !Fixes.IsLocalSocket(options.EngineEndpoint))
             throw new MachineSetupException($"No Docker engine answers at {options.EngineEndpoint} ({state.Engine.Error}). Setup only starts a local engine: start that one, or unset DOCKER_HOST to use this machine's.");
-        if (!state.Registry.Answers && !registry.IsLocal)
-            throw new MachineSetupException($"The registry {registry.Value} is unreachable ({state.Registry.Detail}). Setup only starts a local registry: start that one, check the network path to it, or use {MachineOptions.DefaultRegistry}.");
+        if (!state.Registry.Answers && RegistryConfig.WhyNotStart(options) is { } why)
+            throw new MachineSetupException($"The registry {registry.Value} is unreachable ({state.Registry.Detail}). {why} Nothing was changed.");
         if (!facts.MayChange(options.IsCI))
             throw new MachineSetupException(ManualInstructions.For(options, registry, facts, state));
 

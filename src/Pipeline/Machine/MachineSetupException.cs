@@ -4,7 +4,7 @@ namespace Pipeline.Machine;
 public sealed class MachineSetupException : Exception
 {
     /// <summary>Creates the exception with a default message.</summary>
-    public MachineSetupException() : base("Machine set-up failed; run './build.sh Doctor' to see what is missing.") { }
+    public MachineSetupException() : base($"Machine set-up failed; run '{Commands.Doctor}' to see what is missing.") { }
 
     /// <summary>Creates the exception with a message that says what to do.</summary>
     public MachineSetupException(string message) : base(message) { }

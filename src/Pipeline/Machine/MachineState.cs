@@ -1,3 +1,4 @@
+using Pipeline.Model;
 namespace Pipeline.Machine;
 
 /// <summary>What set-up found before changing anything.</summary>

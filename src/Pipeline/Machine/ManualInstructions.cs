@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Model;
 
 namespace Pipeline.Machine;
 
@@ -27,7 +28,7 @@ internal static class ManualInstructions
                 .AppendLine("EOF")
                 .AppendLine($"       {Fixes.StartRegistry(configFile, Path.Combine(Path.GetFullPath(options.RegistryDataDirectory), "registry.log"))}");
         }
-        return text.AppendLine($"  {++step}. Check: ./build.sh Doctor").ToString();
+        return text.AppendLine($"  {++step}. Check: {Commands.Doctor}").ToString();
     }
 
     /// <summary>Why set-up refused, and the apt-get line for <paramref name="missing"/>.</summary>

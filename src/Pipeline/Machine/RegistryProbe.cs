@@ -1,3 +1,4 @@
+using Pipeline.Model;
 namespace Pipeline.Machine;
 
 /// <summary>What a registry's API root answered.</summary>

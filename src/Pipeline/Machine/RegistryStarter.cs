@@ -1,3 +1,4 @@
+using Pipeline.Model;
 using Pipeline.Tools;
 using Serilog;
 

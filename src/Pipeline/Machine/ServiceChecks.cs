@@ -1,3 +1,4 @@
+using Pipeline.Model;
 using Pipeline.Tools;
 
 namespace Pipeline.Machine;
@@ -23,9 +24,8 @@ internal static class ServiceChecks
         return PrerequisiteCheck.Missing("Docker engine", null, fix, engine.Error);
     }
 
-    public static async Task<PrerequisiteCheck> RegistryAsync(string registry, CancellationToken ct)
+    public static async Task<PrerequisiteCheck> RegistryAsync(RegistryAddress address, CancellationToken ct)
     {
-        var address = RegistryAddress.Parse(registry);
         var status = await RegistryProbe.ProbeAsync(address, Timeout, ct);
         if (status.Answers)
             return PrerequisiteCheck.Ok("Registry", $"{status.ApiVersion ?? "registry"} at {address.Value}", status.Detail);

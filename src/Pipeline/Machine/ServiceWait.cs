@@ -1,3 +1,4 @@
+using Pipeline.Docker;
 using Pipeline.Tools;
 
 namespace Pipeline.Machine;
@@ -10,17 +11,14 @@ internal static class ServiceWait
     /// <summary>Polls <paramref name="answers"/> until it is true; throws, naming the log and its last lines, when the process exits or time runs out.</summary>
     public static async Task UntilAsync(Func<CancellationToken, Task<bool>> answers, string name, int pid, string where, string logFile, TimeSpan timeout, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await answers(ct))
-        {
-            if (!DetachedProcess.IsRunning(pid) && !await answers(ct))
-                throw new MachineSetupException(
-                    $"{name} (pid {pid}) exited without ever answering at {where}. Its log is {logFile}; last lines:\n{DetachedProcess.Tail(logFile)}");
-            if (DateTime.UtcNow > deadline)
-                throw new MachineSetupException(
-                    $"{name} (pid {pid}) did not answer at {where} within {timeout.TotalSeconds:0} s. It is still running (stop it with: kill {pid}); its log is {logFile}; last lines:\n{DetachedProcess.Tail(logFile)}");
-            await Task.Delay(Interval, ct);
-        }
+        var answered = await Poll.UntilTrueAsync(
+            async token => await answers(token) || (!DetachedProcess.IsRunning(pid) && !await answers(token)
+                ? throw new MachineSetupException($"{name} (pid {pid}) exited without ever answering at {where}. Its log is {logFile}; last lines:\n{DetachedProcess.Tail(logFile)}")
+                : false),
+            new PollOptions(Interval, timeout), ct);
+        if (!answered)
+            throw new MachineSetupException(
+                $"{name} (pid {pid}) did not answer at {where} within {timeout.TotalSeconds:0} s. It is still running (stop it with: kill {pid}); its log is {logFile}; last lines:\n{DetachedProcess.Tail(logFile)}");
     }
 
     /// <summary>The log file of a service set-up starts today: <c>logs/setup/{name}-YYYYMMDD.log</c> under the root.</summary>

@@ -1,3 +1,4 @@
+using Pipeline.Compose;
 using Pipeline.Tools;
 
 namespace Pipeline.Machine;

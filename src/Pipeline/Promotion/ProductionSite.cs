@@ -1,39 +1,28 @@
-using Docker.DotNet;
-using Pipeline.Data;
 using Pipeline.Delivery;
-using Pipeline.Environments;
 using Pipeline.GitHub.Deployments;
+using Pipeline.Model;
 
 namespace Pipeline.Promotion;
 
-/// <summary>Everything a promotion or a rollback touches in production: where it runs, its state, and how to verify it.</summary>
-/// <param name="Environment">Production's Compose environment.</param>
-/// <param name="Docker">The engine client.</param>
-/// <param name="RepositoryDirectory">The git repository that holds the rollback tags.</param>
-/// <param name="LockDirectory">Where deploy locks live (<c>.deploy/locks</c>).</param>
-/// <param name="Backups">Production's backups (<c>backups/&lt;project&gt;</c>).</param>
+/// <summary>Everything a promotion or a rollback touches besides the steps: the environment, its lock, the audit log and GitHub's records.</summary>
+/// <param name="Environment">The environment promoted into (production).</param>
+/// <param name="Steps">How releases are deployed, verified, backed up and tagged there.</param>
+/// <param name="LockDirectory">Where deploy locks live (<c>.deploy/locks/&lt;prefix&gt;</c>).</param>
 /// <param name="Audit">The append-only audit log.</param>
-public sealed record ProductionSite(ComposeEnvironment Environment, DockerClient Docker, string RepositoryDirectory, string LockDirectory, BackupStore Backups, AuditLog Audit)
+public sealed record ProductionSite(DeployEnvironment Environment, IDeploySteps Steps, string LockDirectory, AuditLog Audit)
 {
-    /// <summary>How long a deployment may take to become healthy.</summary>
+    /// <summary>How long a deployment may take to become healthy; an automatic rollback gets twice as long.</summary>
     public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>Post-deploy verification (health check plus smoke workflows); returns why it failed, or null when it passed.</summary>
-    public Func<CancellationToken, Task<string?>> Verify { get; init; } = _ => Task.FromResult<string?>(null);
+    /// <summary>How long to wait before looking at a failed rollback once more (a container interrupted mid-deploy can report unhealthy for a probe or two).</summary>
+    public TimeSpan RecheckDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Where deployments, their statuses and releases are recorded on GitHub (by default nowhere).</summary>
     public DeploymentRecorder GitHub { get; init; } = DeploymentRecorder.None;
 
-    /// <summary>Production's address for GitHub's deployment records, or null.</summary>
+    /// <summary>The environment's address for GitHub's deployment records, or null.</summary>
     public Uri? Url { get; init; }
 
-    /// <summary>The liveness path an emergency rollback polls until it answers 200.</summary>
-    public string HealthPath { get; init; } = "/health";
-
     /// <summary>The lock name: the environment (the lock directory is per project prefix, so two sites never share a lock).</summary>
-    public string LockName => Environment.Settings.Name;
-
-    /// <summary>The service running in production now, or null when nothing is deployed.</summary>
-    public async Task<ContainerStatus?> RunningAsync(CancellationToken ct) =>
-        (await Environment.StatusAsync(ct)).Containers.FirstOrDefault(c => c.IsRunning);
+    public string LockName => Environment.Name;
 }

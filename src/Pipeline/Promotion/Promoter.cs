@@ -1,125 +1,124 @@
-using Pipeline.Data;
 using Pipeline.Delivery;
-using Pipeline.Environments;
 using Pipeline.GitHub.Deployments;
+using Pipeline.Model;
 using Serilog;
 
 namespace Pipeline.Promotion;
 
 /// <summary>
-/// Promotes a release to production: lock, backup, rollback tag, deploy by digest, verify, and on any failure after
-/// the deploy, back to the recorded version by itself. Every outcome is appended to the audit log.
+/// Promotes a release: lock, backup, rollback point, deploy by digest, verify, and on any failure after the deploy, back to
+/// the recorded release by itself. Every outcome is appended to the audit log and returned as a <see cref="PromotionOutcome"/>.
 /// </summary>
 public sealed class Promoter(ProductionSite site, ILogger log)
 {
-    /// <summary>Promotes <paramref name="release"/>; throws <see cref="PromotionFailedException"/> after an automatic rollback.</summary>
-    public async Task<PromotionRecord> PromoteAsync(DeployedRelease release, string reason, CancellationToken ct)
+    private IDeploySteps Steps => site.Steps;
+
+    /// <summary>Promotes <paramref name="release"/>; a failure is an outcome, not an exception (a lock held by another run still throws).</summary>
+    public async Task<PromotionOutcome> PromoteAsync(Release release, string reason, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(release);
         var user = DeployUser.Current();
         await using var held = await DeployLock.AcquireAsync(site.LockDirectory, site.LockName, LockOwner.Current(release.Version), log, ct);
-        var current = await site.RunningAsync(ct);
+        var current = await Steps.RunningAsync(ct);
         var record = current is null ? FirstPromotion(release) : await RecordPreviousAsync(current, release, reason, user, ct);
-        var github = await site.GitHub.StartAsync(DeploymentRequest.For("production", release, site.Url) with { RollbackTag = record.RollbackTag });
+        var github = await site.GitHub.StartAsync(DeploymentRequest.For(site.Environment, release, site.Url) with { RollbackTag = record.RollbackTag });
 
-        string? failure;
+        Verdict verdict;
         var cancelled = false;
         try
         {
             await Testing.TestPause.AtAsync("before-deploy", log, ct);
-            failure = await Redeploy.DeployAndVerifyAsync(site, release, log, ct);
+            verdict = await DeployAndVerifyAsync(release, ct);
         }
         catch (OperationCanceledException)
         {
-            (failure, cancelled) = ("cancelled (Ctrl-C or SIGTERM) while deploying", true);
+            (verdict, cancelled) = (Verdict.Fail("cancelled (Ctrl-C or SIGTERM) while deploying"), true);
         }
         catch (Exception e)
         {
             await github.CompleteAsync(DeploymentOutcome.Error, e.Message);
             throw;
         }
-        if (failure is null)
+        if (verdict.Passed)
         {
             Audit(record, AuditOutcome.Succeeded, $"promoted {release.Version}", user);
             await github.CompleteAsync(DeploymentOutcome.Success, $"{release.Version} serves");
-            await site.GitHub.PublishReleaseAsync(new GitHubRelease(release.Version, release.Commit, Digests(release), record.RollbackTag, record.Previous?.Version));
+            await site.GitHub.PublishReleaseAsync(new GitHubRelease(release.Version, release.Commit, release.Images, record.RollbackTag, record.Previous?.Version));
             return record;
         }
         // Not awaited here: GitHub never delays the rollback (the rollback's own record follows this status).
-        var failed = github.CompleteAsync(cancelled ? DeploymentOutcome.Error : DeploymentOutcome.Failure, failure);
-        throw new PromotionFailedException(await RollBackAsync(record, failure, user, failed));
+        var failed = github.CompleteAsync(cancelled ? DeploymentOutcome.Error : DeploymentOutcome.Failure, verdict.Problem!);
+        return await RollBackAsync(record with { Failure = verdict.Problem, Cancelled = cancelled }, user, failed);
     }
 
-    static Dictionary<string, string> Digests(DeployedRelease release) => new() { ["app"] = release.Image };
-
-    PromotionRecord FirstPromotion(DeployedRelease release)
+    private async Task<Verdict> DeployAndVerifyAsync(Release release, CancellationToken ct)
     {
-        log.Information("First promotion: production is empty, so there is nothing to back up or tag");
-        return new PromotionRecord(release, null, null, null);
+        log.Information("Deploying {Version} ({Images}) to {Environment}", release.Version, release.Describe(), site.Environment);
+        var deployed = await Steps.DeployAsync(release, ct);
+        return deployed.Passed ? await Steps.VerifyAsync(ct) : deployed;
     }
 
-    async Task<PromotionRecord> RecordPreviousAsync(ContainerStatus current, DeployedRelease release, string reason, DeployUser user, CancellationToken ct)
+    private PromotionOutcome FirstPromotion(Release release)
     {
-        var previous = new DeployedRelease(current.Version ?? "unknown", current.Revision ?? "", current.Image);
-        var backup = await new VolumeBackup(site.Docker, log).BackupAsync(current.Id, "/data", site.Backups, new BackupInfo("production", previous.Version, reason), ct);
-        log.Information("Backed up production's data as {Backup} ({Size} bytes, sha256 {Sha})", backup.Id, backup.Size, backup.Sha256[..12]);
-        var points = new RollbackPoints(site.RepositoryDirectory, log);
-        var manifest = new RollbackManifest("production", previous.Version, previous.Commit, new Dictionary<string, string> { ["app"] = previous.Image },
-            backup.Id, user.ToString(), $"before promoting {release.Version}: {reason}", DateTimeOffset.UtcNow);
-        var point = await points.CreateAsync(manifest, DateTimeOffset.UtcNow, ct);
-        log.Information("Rollback point {Tag}: {Version} ({Image})", point.Tag, previous.Version, previous.Image);
-        await points.PushAsync(point, ct);
-        return new PromotionRecord(release, previous, point.Tag, backup.Id);
+        log.Information("This is the first promotion: {Environment} is empty, so there is nothing to back up or tag", site.Environment);
+        return new PromotionOutcome(PromotionResult.Promoted, release, null, null, null);
     }
 
-    async Task<string> RollBackAsync(PromotionRecord record, string failure, DeployUser user, Task failedRecorded)
+    private async Task<PromotionOutcome> RecordPreviousAsync(Release previous, Release release, string reason, DeployUser user, CancellationToken ct)
     {
-        log.Error("Promotion of {Version} failed: {Failure}", record.Release.Version, failure);
+        var backup = await Steps.BackupAsync(previous, reason, ct);
+        var manifest = new RollbackManifest(site.Environment.Name, previous.Version, previous.Commit, previous.Images,
+            backup, user.ToString(), $"before promoting {release.Version}: {reason}", DateTimeOffset.UtcNow);
+        var tag = await Steps.CreateRollbackPointAsync(manifest, ct);
+        log.Information("Rollback point {Tag}: {Version} ({Images})", tag, previous.Version, previous.Describe());
+        return new PromotionOutcome(PromotionResult.Promoted, release, previous, tag, backup);
+    }
+
+    private async Task<PromotionOutcome> RollBackAsync(PromotionOutcome record, DeployUser user, Task failedRecorded)
+    {
+        log.Error("Promotion of {Version} failed: {Failure}", record.Release.Version, record.Failure);
         using var time = new CancellationTokenSource(site.DeployTimeout * 2);
-        if (record.Previous is null)
+        if (record.Previous is not { } previous)
         {
-            await site.Environment.DownAsync(removeVolumes: false, time.Token);
+            await Steps.RemoveAsync(time.Token);
             await failedRecorded;
-            Audit(record, AuditOutcome.Failed, $"{failure}; production was empty before, so the failed release was removed (data volume kept)", user);
-            return $"Promotion of {record.Release.Version} failed: {failure}. Production was empty before this first promotion; the failed release was removed and its data volume kept.";
+            Audit(record, AuditOutcome.Failed, $"{record.Failure}; {site.Environment} was empty before, so the failed release was removed (data volume kept)", user);
+            return record with { Result = PromotionResult.Removed };
         }
-        log.Warning("Rolling back to {Version} ({Tag})", record.Previous.Version, record.RollbackTag);
-        var github = StartAfterAsync(failedRecorded, DeploymentRequest.For("production", record.Previous, site.Url) with { RollbackTag = record.RollbackTag, IsRollback = true });
-        var back = await Redeploy.DeployAndVerifyAsync(site, record.Previous, log, time.Token);
-        if (back is not null)
+        log.Warning("Rolling back to {Version} ({Tag})", previous.Version, record.RollbackTag);
+        var github = StartAfterAsync(failedRecorded, DeploymentRequest.For(site.Environment, previous, site.Url) with { RollbackTag = record.RollbackTag, IsRollback = true });
+        var back = await DeployAndVerifyAsync(previous, time.Token);
+        if (!back.Passed)
         {
-            // A container interrupted mid-deploy can report unhealthy for a probe interval or two; look once more.
-            log.Warning("Verifying the rollback failed ({Reason}); checking once more in 5 s", back);
-            await Task.Delay(TimeSpan.FromSeconds(5), time.Token);
-            back = await Redeploy.DeployAndVerifyAsync(site, record.Previous, log, time.Token);
+            log.Warning("Verifying the rollback failed ({Reason}); checking once more in {Seconds} s", back.Problem, site.RecheckDelay.TotalSeconds);
+            await Task.Delay(site.RecheckDelay, time.Token);
+            back = await DeployAndVerifyAsync(previous, time.Token);
         }
-        await (await github).CompleteAsync(back is null ? DeploymentOutcome.Success : DeploymentOutcome.Failure, back is null ? $"automatic rollback after: {failure}" : back);
-        if (back is null)
+        await (await github).CompleteAsync(back.Passed ? DeploymentOutcome.Success : DeploymentOutcome.Failure, back.Problem ?? $"automatic rollback after: {record.Failure}");
+        if (back.Passed)
         {
-            Audit(record, AuditOutcome.RolledBack, $"{failure}; rolled back to {record.Previous.Version}", user);
-            return $"Promotion of {record.Release.Version} failed: {failure}. Production was rolled back to {record.Previous.Version} ({record.RollbackTag}) and serves; its data is untouched (backup {record.BackupId}).";
+            Audit(record, AuditOutcome.RolledBack, $"{record.Failure}; rolled back to {previous.Version}", user);
+            return record with { Result = PromotionResult.RolledBack };
         }
-        Audit(record, AuditOutcome.Failed, $"{failure}; the rollback to {record.Previous.Version} failed too: {back}", user);
-        return $"Promotion of {record.Release.Version} failed: {failure}. The automatic rollback to {record.Previous.Version} failed too: {back}. Run ./build.sh Rollback --emergency, then ./build.sh HealthCheck --environment production.";
+        Audit(record, AuditOutcome.Failed, $"{record.Failure}; the rollback to {previous.Version} failed too: {back.Problem}", user);
+        return record with { Result = PromotionResult.RollbackFailed, RollbackFailure = back.Problem };
     }
 
-    async Task<DeploymentRecord> StartAfterAsync(Task before, DeploymentRequest request)
+    private async Task<DeploymentRecord> StartAfterAsync(Task before, DeploymentRequest request)
     {
         await before;
         return await site.GitHub.StartAsync(request);
     }
 
-    void Audit(PromotionRecord record, AuditOutcome outcome, string message, DeployUser user) =>
-        site.Audit.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Promote, "production", outcome)
+    private void Audit(PromotionOutcome record, AuditOutcome outcome, string message, DeployUser user) =>
+        site.Audit.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Promote, site.Environment.Name, outcome)
         {
             Version = record.Release.Version,
             PreviousVersion = record.Previous?.Version,
             Commit = record.Release.Commit,
-            Digests = Digests(record.Release),
+            Digests = record.Release.Images,
             RollbackTag = record.RollbackTag,
             BackupId = record.BackupId,
             Message = message,
         }.By(user));
 }
-
-/// <summary>What a promotion recorded: the release, what ran before, its rollback tag and backup.</summary>
-public sealed record PromotionRecord(DeployedRelease Release, DeployedRelease? Previous, string? RollbackTag, string? BackupId);

@@ -1,4 +1,4 @@
 namespace Pipeline.Promotion;
 
-/// <summary>A promotion or rollback did not complete; the message says what happened to production and what to run next.</summary>
+/// <summary>A rollback point or its backup cannot be used, so nothing was changed; the message says what to pick instead.</summary>
 public sealed class PromotionFailedException(string message) : Exception(message);

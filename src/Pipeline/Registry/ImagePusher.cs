@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Pipeline.Model;
 using Serilog;
 
 namespace Pipeline.Registry;
@@ -7,6 +8,13 @@ namespace Pipeline.Registry;
 /// <summary>Tags a local image for a registry, pushes every tag through the Engine API, and checks the digest the registry serves.</summary>
 public sealed class ImagePusher(DockerClient client, ILogger log)
 {
+    /// <summary>Pushes <paramref name="localImage"/> to <paramref name="repository"/> under each of <paramref name="tags"/>.</summary>
+    public Task<PushResult> PushAsync(string localImage, ImageRepository repository, IReadOnlyList<string> tags, RegistryCredentials credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return PushAsync(localImage, repository.Registry.Value, repository.Name, tags, credentials, cancellationToken);
+    }
+
     /// <summary>
     /// Pushes <paramref name="localImage"/> as <c>registry/repository:tag</c> for each tag. Names are checked and the registry is pinged
     /// (reachable, credentials accepted) before anything is tagged or pushed. Throws <see cref="RegistryException"/> saying what to fix.
@@ -19,7 +27,7 @@ public sealed class ImagePusher(DockerClient client, ILogger log)
         var name = $"{registryClient.Registry}/{repository}";
         RegistryNames.CheckPushTarget(localImage, name, tags);
         await registryClient.PingAsync(cancellationToken);
-        await EngineAsync(() => client.Images.InspectImageAsync(localImage, cancellationToken), $"find the local image {localImage} (build it first: ./build.sh BuildImages)", credentials);
+        await EngineAsync(() => client.Images.InspectImageAsync(localImage, cancellationToken), $"find the local image {localImage} (build it first: {Commands.BuildImages})", credentials);
 
         foreach (var tag in tags)
             await EngineAsync(() => client.Images.TagImageAsync(localImage, new ImageTagParameters { RepositoryName = name, Tag = tag }, cancellationToken), $"tag {localImage} as {name}:{tag}", credentials);

@@ -21,9 +21,15 @@ public sealed class RegistryClient : IDisposable
 
     /// <summary>A client for <paramref name="registry"/> (<c>host:port</c>); disposes <paramref name="http"/> only when it created it.</summary>
     public RegistryClient(string registry, RegistryCredentials credentials, HttpClient? http = null)
+        : this(RegistryNames.Address(registry), credentials, http)
+    {
+    }
+
+    /// <summary>A client for <paramref name="registry"/>; disposes <paramref name="http"/> only when it created it.</summary>
+    public RegistryClient(Model.RegistryAddress registry, RegistryCredentials credentials, HttpClient? http = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        this.http = new RegistryHttp(RegistryNames.Address(registry), credentials, http);
+        this.http = new RegistryHttp(registry, credentials, http);
     }
 
     /// <summary>The registry as <c>host:port</c>.</summary>

@@ -8,6 +8,12 @@ public sealed record RegistryCredentials(string? Username, string? Password)
     /// <summary>No login: for a registry without auth, such as the local one set-up starts.</summary>
     public static RegistryCredentials None { get; } = new(null, null);
 
+    /// <summary>What is wrong with a user name and password given as parameters, or null: a user name needs a password.</summary>
+    public static string? Problem(string? username, string? password) =>
+        !string.IsNullOrEmpty(username) && string.IsNullOrEmpty(password)
+            ? $"{Commands.Flags.RegistryUsername} needs {Commands.Flags.RegistryPassword} too (or the REGISTRY_PASSWORD environment variable)"
+            : null;
+
     /// <summary>True when no user name is given.</summary>
     public bool IsEmpty => string.IsNullOrEmpty(Username);
 

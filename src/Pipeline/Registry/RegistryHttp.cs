@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Pipeline.Machine;
+using Pipeline.Model;
 
 namespace Pipeline.Registry;
 
@@ -71,7 +72,7 @@ internal sealed class RegistryHttp(RegistryAddress address, RegistryCredentials 
     }
 
     private RegistryException Unreachable(string detail, Exception inner) =>
-        new(credentials.Redact($"Nothing answers at {address.ApiRoot} ({detail}) — run ./build.sh Setup or check --registry."), inner);
+        new(credentials.Redact($"Nothing answers at {address.ApiRoot} ({detail}) — run {Commands.Setup} or check {Commands.Flags.Registry}."), inner);
 
     private static async Task<string> ErrorDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Pipeline.Images;
 using Pipeline.Machine;
+using Pipeline.Model;
 
 namespace Pipeline.Registry;
 

@@ -1,4 +1,4 @@
-using Pipeline.Tools;
+using Pipeline.Git;
 
 namespace Pipeline.Versioning;
 
@@ -10,7 +10,7 @@ internal sealed record GitHistory(string Head, IReadOnlyDictionary<string, strin
     {
         if (!Directory.Exists(directory))
             throw new VersioningException($"Cannot compute a version: the folder {directory} does not exist. Run from the repository root.");
-        var git = new ExternalTool("git").In(directory);
+        var git = new GitRepository(directory);
         var inside = await git.RunAsync(["rev-parse", "--is-inside-work-tree"], cancellationToken);
         if (!inside.Succeeded)
             throw new VersioningException($"Cannot compute a version: {directory} is not in a git repository ({inside.StandardError.Trim()}). Run from a clone of the repository, not from a copy of its files.");

@@ -1,3 +1,4 @@
+using Pipeline.Compose;
 using Pipeline.Development;
 using Pipeline.Machine;
 using Pipeline.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Pipeline.Environments;
+using Pipeline.Model;
 using Xunit.Abstractions;
 
 namespace Pipeline.Tests.Environments;
@@ -23,10 +24,10 @@ public sealed class DeployedEnvironmentTests(StagingDeployment deployment, ITest
         Assert.Equal(("app", "running", "healthy"), (app.Service, app.State, app.Health));
         Assert.Equal(deployment.Release.Version, app.Version);
         Assert.Equal(deployment.Release.Commit, app.Revision);
-        Assert.Equal(deployment.Release.Digest, app.Digest);
+        Assert.Equal(deployment.Release.Digest(Service.DefaultName), app.Digest);
         Assert.StartsWith("sha256:", app.Digest);
         Assert.Equal("staging", app.Labels["org.app-pipeline.environment"]);
-        Assert.Equal(deployment.Release.Image, app.Image);
+        Assert.Equal(deployment.Release.Images[Service.DefaultName], app.Image);
         Assert.InRange(app.StartedAt!.Value, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.Contains(deployment.Release.Version, text.ToString());
         Assert.Contains(deployment.Test.Settings.ProjectName, text.ToString());
@@ -64,8 +65,8 @@ public sealed class DeployedEnvironmentTests(StagingDeployment deployment, ITest
     [Fact]
     public async Task Current_image_is_the_deployed_digest_reference()
     {
-        Assert.Equal(deployment.Release.Image, await Environment.CurrentImageAsync(CancellationToken.None));
-        Assert.Equal(deployment.Manifest.Images["production"], deployment.Release.Image);
+        Assert.Equal(deployment.Release.Images[Service.DefaultName], await Environment.CurrentImageAsync(CancellationToken.None));
+        Assert.Equal(deployment.Manifest.Images["production"], deployment.Release.Images[Service.DefaultName]);
     }
 
     [Fact]

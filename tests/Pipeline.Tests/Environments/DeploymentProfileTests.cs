@@ -1,4 +1,5 @@
 using Pipeline.Environments;
+using Pipeline.Model;
 
 namespace Pipeline.Tests.Environments;
 
@@ -21,17 +22,17 @@ public sealed class DeploymentProfileTests
     [Fact]
     public void Only_the_laptop_profile_adds_the_laptop_file()
     {
-        var laptop = new EnvironmentSettings("staging", "app-staging", 8081, DeploymentProfile.Laptop, "/srv/deploy");
+        var laptop = new EnvironmentSettings(DeployEnvironment.Staging, "app-staging", 8081, DeploymentProfile.Laptop, "/srv/deploy");
         var server = laptop with { Profile = DeploymentProfile.Server };
         Assert.Equal(["/srv/deploy/compose.yaml", "/srv/deploy/compose.staging.yaml", "/srv/deploy/compose.laptop.yaml"], laptop.ComposeFiles);
         Assert.Equal(["/srv/deploy/compose.yaml", "/srv/deploy/compose.staging.yaml"], server.ComposeFiles);
-        Assert.Equal("app-production", EnvironmentSettings.For("production", "localhost:5000/team/App", 8082, DeploymentProfile.Server, "deploy").ProjectName);
+        Assert.Equal("app-production", EnvironmentSettings.For(DeployEnvironment.Production, "localhost:5000/team/App", 8082, DeploymentProfile.Server, "deploy").ProjectName);
     }
 
     [Fact]
     public async Task The_resolved_config_has_laptop_limits_only_for_the_laptop_profile()
     {
-        var release = new DeployedRelease("1.2.3", "abc123", $"localhost:5000/app@sha256:{new string('b', 64)}");
+        var release = Release.Of("1.2.3", "abc123", Service.DefaultName, $"localhost:5000/app@sha256:{new string('b', 64)}");
         await using var laptop = await TestEnvironment.CreateAsync("production", profile: DeploymentProfile.Laptop);
         await using var server = await TestEnvironment.CreateAsync("production", profile: DeploymentProfile.Server);
 

@@ -1,4 +1,4 @@
-using Pipeline.Containers;
+using Pipeline.Docker;
 using Pipeline.Environments;
 using Pipeline.HealthChecks;
 using Pipeline.Tests.Support;

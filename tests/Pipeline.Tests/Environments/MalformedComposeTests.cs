@@ -1,11 +1,12 @@
 using Pipeline.Environments;
+using Pipeline.Model;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Environments;
 
 public sealed class MalformedComposeTests
 {
-    static readonly DeployedRelease Release = new("1.2.3", "0123456789abcdef0123456789abcdef01234567", $"localhost:5000/app@sha256:{new string('a', 64)}");
+    static readonly Release Release = Release.Of("1.2.3", "0123456789abcdef0123456789abcdef01234567", Service.DefaultName, $"localhost:5000/app@sha256:{new string('a', 64)}");
 
     [Theory]
     [InlineData("services:\n  app:\n    ports: [unclosed\n", "while parsing a flow")]

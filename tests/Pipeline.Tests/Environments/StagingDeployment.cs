@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Environments;
 using Pipeline.Images;
+using Pipeline.Model;
 
 namespace Pipeline.Tests.Environments;
 
@@ -13,7 +14,7 @@ public sealed class StagingDeployment : IAsyncLifetime
 
     public ReleaseManifest Manifest { get; private set; } = null!;
 
-    public DeployedRelease Release { get; private set; } = null!;
+    public Release Release { get; private set; } = null!;
 
     public TimeSpan UpTime { get; private set; }
 
@@ -22,7 +23,7 @@ public sealed class StagingDeployment : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Manifest = await ReleaseImages.EnsureAsync();
-        Release = DeployedRelease.From(Manifest);
+        Release = Manifest.ReleaseOf(Service.DefaultName);
         environment = await TestEnvironment.CreateAsync();
         var clock = Stopwatch.StartNew();
         await Test.Environment.UpAsync(Release, CancellationToken.None);

@@ -1,8 +1,10 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Pipeline.Containers;
+using Pipeline.Compose;
+using Pipeline.Docker;
 using Pipeline.Environments;
 using Pipeline.Machine;
+using Pipeline.Model;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Environments;
@@ -14,8 +16,8 @@ internal sealed class TestEnvironment : IAsyncDisposable
     {
         Settings = settings;
         (Logger, Sink) = InMemorySink.CreateLogger();
-        Environment = new ComposeEnvironment(settings, compose, Logger);
         Client = client;
+        Environment = new ComposeEnvironment(settings, compose, client, Logger);
     }
 
     public EnvironmentSettings Settings { get; }
@@ -29,7 +31,7 @@ internal sealed class TestEnvironment : IAsyncDisposable
     public static async Task<TestEnvironment> CreateAsync(string name = "staging", string? deployDirectory = null, DeploymentProfile profile = DeploymentProfile.Laptop)
     {
         var compose = await ComposeTool.DetectAsync() ?? throw new InvalidOperationException("No Compose tool found: run ./build.sh Setup.");
-        var settings = new EnvironmentSettings(name, $"pt-{Guid.NewGuid():N}"[..11] + $"-{name}", TestMachine.FreePort(), profile, deployDirectory ?? DeployDirectory);
+        var settings = new EnvironmentSettings(DeployEnvironment.Named(name), $"pt-{Guid.NewGuid():N}"[..11] + $"-{name}", TestMachine.FreePort(), profile, deployDirectory ?? DeployDirectory);
         return new TestEnvironment(settings, compose, await Engine.ConnectAsync(CancellationToken.None));
     }
 

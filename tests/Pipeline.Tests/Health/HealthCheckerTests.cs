@@ -1,4 +1,4 @@
-using Pipeline.Containers;
+using Pipeline.Docker;
 using Pipeline.HealthChecks;
 using Pipeline.Tests.Environments;
 using Pipeline.Tests.Support;
@@ -32,7 +32,7 @@ public sealed class HealthCheckerTests(StagingDeployment deployment, ITestOutput
         Assert.Equal(0, row.Container.RestartCount);
         Assert.Contains("/health 200 (", text.ToString());
         Assert.Contains(row.Container.Id, text.ToString());
-        Assert.Contains($"org.app-pipeline.digest={deployment.Release.Digest}", text.ToString());
+        Assert.Contains($"org.app-pipeline.digest={deployment.Release.Digest(Pipeline.Model.Service.DefaultName)}", text.ToString());
         Assert.Contains("last probe", text.ToString());
         Assert.Contains("staging is healthy", text.ToString());
     }

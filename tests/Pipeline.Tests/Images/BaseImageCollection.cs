@@ -1,4 +1,4 @@
-using Pipeline.Containers;
+using Pipeline.Docker;
 using Pipeline.Images;
 using Pipeline.Tests.Support;
 

@@ -15,7 +15,7 @@ public sealed class BusyboxImageTests
             var inspected = await image.Client.Images.InspectImageAsync(tag);
             Assert.StartsWith("sha256:", inspected.ID);
         }
-        using var client = await Pipeline.Containers.Engine.ConnectAsync(CancellationToken.None);
+        using var client = await Pipeline.Docker.Engine.ConnectAsync(CancellationToken.None);
         await Assert.ThrowsAsync<global::Docker.DotNet.DockerImageNotFoundException>(() => client.Images.InspectImageAsync(tag));
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pipeline.Machine;
+using Pipeline.Model;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Machine;
@@ -40,11 +41,11 @@ public sealed class DoctorTests
     public async Task Registry_row_matches_what_the_registry_answers()
     {
         var report = await Doctor.CheckAsync(Options, CancellationToken.None);
-        var answer = await TestMachine.RegistryStatusAsync(Options.Registry);
+        var answer = await TestMachine.RegistryStatusAsync(Options.Registry.Value);
 
         var registry = Row(report, "Registry");
         Assert.Equal(answer is 200 or 401 ? CheckStatus.Ok : CheckStatus.Missing, registry.Status);
-        Assert.Contains(Options.Registry, registry.Version);
+        Assert.Contains(Options.Registry.Value, registry.Version);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class DoctorTests
     {
         var registry = $"127.0.0.1:{TestMachine.FreePort()}";
 
-        var report = await Doctor.CheckAsync(Options with { Registry = registry }, CancellationToken.None);
+        var report = await Doctor.CheckAsync(Options with { Registry = RegistryAddress.Parse(registry) }, CancellationToken.None);
 
         var row = Row(report, "Registry");
         Assert.Equal(CheckStatus.Missing, row.Status);

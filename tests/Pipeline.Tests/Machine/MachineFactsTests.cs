@@ -1,4 +1,5 @@
 using Pipeline.Machine;
+using Pipeline.Model;
 
 namespace Pipeline.Tests.Machine;
 

@@ -21,7 +21,7 @@ public sealed class SetupTests
 
         Assert.Equal(CheckStatus.Ok, report.Checks.Single(c => c.Name == "Docker engine").Status);
         Assert.Equal(CheckStatus.Ok, report.Checks.Single(c => c.Name == "Registry").Status);
-        Assert.Contains(await TestMachine.RegistryStatusAsync(options.Registry), new int?[] { 200, 401 });
+        Assert.Contains(await TestMachine.RegistryStatusAsync(options.Registry.Value), new int?[] { 200, 401 });
         Assert.True(second.ChangedNothing, $"Second run changed: {string.Join("; ", second.Changes)} (first run: {string.Join("; ", first.Changes)})");
         Assert.Contains(sink.Messages, m => m.Contains("Packages present"));
     }
@@ -186,5 +186,47 @@ public sealed class SetupTests
         Assert.Empty(installed);
         Assert.Contains($"apt-get install -y -o Dpkg::Options::=--force-confold {missing}", error.Message);
         Assert.DoesNotContain(sink.Messages, m => m.Contains("apt-get update"));
+    }
+
+    [Fact]
+    public async Task Setup_starts_the_embedded_registry_only_on_its_own_address()
+    {
+        var options = new MachineOptions(TestMachine.RepositoryRoot, "127.0.0.1:1", MachineOptions.DefaultRegistryDataDirectory);
+        var config = Path.Combine(MachineOptions.DefaultRegistryDataDirectory, "config.yml");
+        var before = File.Exists(config) ? await File.ReadAllTextAsync(config) : null;
+        var (log, _) = InMemorySink.CreateLogger();
+
+        var error = await Assert.ThrowsAsync<MachineSetupException>(() => MachineSetup.RunAsync(options, Debian, log, CancellationToken.None));
+
+        Assert.Contains("The registry 127.0.0.1:1 is unreachable", error.Message);
+        Assert.Matches(@"use --registry (localhost|127\.0\.0\.1):5000", error.Message);
+        Assert.Contains("Nothing was changed", error.Message);
+        Assert.Equal(before, File.Exists(config) ? await File.ReadAllTextAsync(config) : null);
+    }
+
+    [Fact]
+    public async Task Setup_never_rewrites_a_registry_config_that_names_another_address()
+    {
+        var data = TestMachine.TempDirectory("registry-config");
+        try
+        {
+            var config = Path.Combine(data, "config.yml");
+            await File.WriteAllTextAsync(config, "version: 0.1\nhttp:\n  addr: 127.0.0.1:5000\n");
+            var registry = $"127.0.0.1:{TestMachine.FreePort()}";
+            var (log, _) = InMemorySink.CreateLogger();
+
+            var error = await Assert.ThrowsAsync<MachineSetupException>(() =>
+                MachineSetup.RunAsync(new MachineOptions(TestMachine.RepositoryRoot, registry, data), Debian, log, CancellationToken.None));
+
+            Assert.Contains($"The registry {registry} is unreachable", error.Message);
+            Assert.Contains("listens on 127.0.0.1:5000", error.Message);
+            Assert.Equal("version: 0.1\nhttp:\n  addr: 127.0.0.1:5000\n", await File.ReadAllTextAsync(config));
+            Assert.Equal([config], Directory.GetFileSystemEntries(data));
+            Assert.Null(await TestMachine.RegistryStatusAsync(registry));
+        }
+        finally
+        {
+            TestMachine.Delete(data);
+        }
     }
 }

@@ -74,7 +74,7 @@ public sealed class ImagePusherTests
     [Fact]
     public async Task A_local_image_that_does_not_exist_is_named_with_what_to_do()
     {
-        using var client = await Pipeline.Containers.Engine.ConnectAsync(CancellationToken.None);
+        using var client = await Pipeline.Docker.Engine.ConnectAsync(CancellationToken.None);
         var (log, _) = InMemorySink.CreateLogger();
         var missing = $"pipeline-test/missing-{Guid.NewGuid():N}:latest";
 

@@ -73,4 +73,27 @@ public sealed class ReleaseManifestTests
             TestMachine.Delete(root);
         }
     }
+
+    [Fact]
+    public void An_empty_manifest_never_replaces_a_good_one()
+    {
+        var root = TestMachine.TempDirectory("release");
+        try
+        {
+            var path = Path.Combine(root, "release.json");
+            var good = new ReleaseManifest("1.0.0", new string('a', 40), new Dictionary<string, string> { ["production"] = $"localhost:5000/app@{Digest}" });
+            good.Write(path);
+            var before = File.ReadAllText(path);
+
+            var error = Assert.Throws<ReleaseManifestException>(() => (good with { Images = new Dictionary<string, string>() }).Write(path));
+
+            Assert.Contains("'images' lists no image", error.Message);
+            Assert.Equal(before, File.ReadAllText(path));
+            Assert.Single(Directory.GetFiles(root));
+        }
+        finally
+        {
+            TestMachine.Delete(root);
+        }
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ActionValidator
     public const string Version = "0.6.0";
 
     /// <summary>The fix a user runs when a workflow checker is missing.</summary>
-    public const string Fix = "./build.sh SetupTestTools (it installs Node and npm when missing, then the workflow checkers)";
+    public static readonly string Fix = $"{Commands.SetupTestTools} (it installs Node and npm when missing, then the workflow checkers)";
 
     readonly NodeTool tool;
 

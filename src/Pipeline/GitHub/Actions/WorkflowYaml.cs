@@ -20,7 +20,7 @@ public static class WorkflowYaml
         var header = new[]
         {
             $"Generated from {source} ([GitHubActions(\"{workflow.Name}\")]) by the build: do not edit by hand.",
-            "To regenerate: run ./build.sh locally (it rewrites workflows whose definition changed), or ./build.sh GenerateWorkflows.",
+            $"To regenerate: run ./build.sh locally (it rewrites workflows whose definition changed), or {Commands.GenerateWorkflows}.",
         };
         new YamlStream(new YamlDocument(WorkflowNodes.Workflow(workflow))).Save(new HeaderEmitter(new Emitter(text, settings), header), assignAnchors: false);
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-using Pipeline.Environments;
+using Pipeline.Model;
 
 namespace Pipeline.GitHub.Deployments;
 
@@ -15,17 +15,21 @@ public sealed record DeploymentRequest(string Environment, string Commit, string
     /// <summary>True when this deployment is a rollback (manual, emergency or automatic).</summary>
     public bool IsRollback { get; init; }
 
+    /// <summary>True when the environment is production (GitHub's <c>production_environment</c>).</summary>
+    public bool IsProduction { get; init; }
+
     /// <summary>The address users reach the environment at, or null.</summary>
     public Uri? EnvironmentUrl { get; init; }
 
     /// <summary>A short description shown on GitHub.</summary>
     public string Description => IsRollback ? $"Rollback to {Version}{(RollbackTag is null ? "" : $" ({RollbackTag})")}" : $"Deploy {Version}";
 
-    /// <summary>The record of deploying <paramref name="release"/> (service <c>app</c>) to <paramref name="environment"/>.</summary>
-    public static DeploymentRequest For(string environment, DeployedRelease release, Uri? environmentUrl)
+    /// <summary>The record of deploying <paramref name="release"/> (every service's image) to <paramref name="environment"/>.</summary>
+    public static DeploymentRequest For(DeployEnvironment environment, Release release, Uri? environmentUrl)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(release);
-        return new(environment, release.Commit, release.Version, new Dictionary<string, string> { ["app"] = release.Image }) { EnvironmentUrl = environmentUrl };
+        return new(environment.Name, release.Commit, release.Version, release.Images) { EnvironmentUrl = environmentUrl, IsProduction = environment.IsProduction };
     }
 
     /// <summary>The JSON body of <c>POST /repos/{owner}/{repo}/deployments</c>.</summary>
@@ -43,7 +47,7 @@ public sealed record DeploymentRequest(string Environment, string Commit, string
             ["description"] = Description,
             ["auto_merge"] = false,
             ["required_contexts"] = Array.Empty<string>(),
-            ["production_environment"] = Environment == "production",
+            ["production_environment"] = IsProduction,
             ["payload"] = payload,
         };
     }

@@ -27,7 +27,7 @@ public sealed record GitHubRelease(string Version, string Commit, IReadOnlyDicti
         notes.AppendLine();
         notes.AppendLine(RollbackTag is null
             ? "First promotion: production was empty before, so there is no rollback tag."
-            : $"Rollback tag: `{RollbackTag}` ({PreviousVersion ?? "the previous version"}). To go back: `./build.sh Rollback --tag {RollbackTag}`");
+            : $"Rollback tag: `{RollbackTag}` ({PreviousVersion ?? "the previous version"}). To go back: `{Commands.Rollback.With(Commands.Flags.Tag, RollbackTag)}`");
         return notes.ToString();
     }
 }

@@ -45,11 +45,7 @@ public sealed record GitHubSettings(string? Token, GitHubRepositoryName? Reposit
     }
 
     /// <summary>The URL of <c>origin</c> in <paramref name="directory"/>, or null when there is none.</summary>
-    public static async Task<string?> OriginUrlAsync(string directory, CancellationToken ct)
-    {
-        var result = await new Tools.ExternalTool("git").In(directory).WithEnvironment("GIT_TERMINAL_PROMPT", "0").RunAsync(["remote", "get-url", "origin"], ct);
-        return result.Succeeded ? result.StandardOutput.Trim() : null;
-    }
+    public static Task<string?> OriginUrlAsync(string directory, CancellationToken ct) => new Git.GitRepository(directory).OriginUrlAsync(ct);
 
     /// <summary>The Actions run page from <c>GITHUB_SERVER_URL</c>, <c>GITHUB_REPOSITORY</c> and <c>GITHUB_RUN_ID</c>, or null.</summary>
     public static Uri? RunUrl(IReadOnlyDictionary<string, string?> environment)

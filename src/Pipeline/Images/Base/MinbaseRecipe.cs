@@ -47,9 +47,9 @@ internal sealed class MinbaseRecipe(BaseImageOptions options) : BaseRecipe(null)
     async Task DebootstrapAsync(ILogger log, CancellationToken cancellationToken)
     {
         if (!Environment.IsPrivilegedProcess)
-            throw new ImageBuildException($"Building {Tag} runs debootstrap, which needs root. Run './build.sh BaseImages' once as root (or in CI), or load a base image yourself.");
+            throw new ImageBuildException($"Building {Tag} runs debootstrap, which needs root. Run '{Commands.BaseImages}' once as root (or in CI), or load a base image yourself.");
         var debootstrap = Executable.Find("debootstrap")
-            ?? throw new ImageBuildException($"Building {Tag} needs debootstrap: install it with 'apt-get install debootstrap' (or run './build.sh Setup' as root).");
+            ?? throw new ImageBuildException($"Building {Tag} needs debootstrap: install it with 'apt-get install debootstrap' (or run '{Commands.Setup}' as root).");
         Directory.CreateDirectory(options.CacheDirectory);
         var rootfs = Path.Combine(options.CacheDirectory, "work", $"rootfs-{options.Suite}-{Hash[..12]}");
         var clock = Stopwatch.StartNew();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Model;
 
 namespace Pipeline.Images;
 
@@ -37,9 +38,9 @@ internal sealed class HttpChecks(int? port) : IDisposable
             var mode = Property(json.RootElement, "mode");
             var source = Property(json.RootElement, "codeSource");
             var said = $"mode={mode ?? "(missing)"}, codeSource={source ?? "(missing)"}";
-            return mode == "production" && source == "container-baked"
+            return mode == ImageStage.Production.Name && source == "container-baked"
                 ? new(name, true, said)
-                : new(name, false, $"{said}; expected mode=production, codeSource=container-baked: this is not a production build");
+                : new(name, false, $"{said}; expected mode={ImageStage.Production.Name}, codeSource=container-baked: this is not a production build");
         }
         catch (JsonException)
         {

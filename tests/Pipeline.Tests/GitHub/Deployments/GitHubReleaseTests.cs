@@ -1,5 +1,6 @@
 using Pipeline.Environments;
 using Pipeline.GitHub.Deployments;
+using Pipeline.Model;
 
 namespace Pipeline.Tests.GitHub.Deployments;
 
@@ -42,7 +43,7 @@ public sealed class GitHubReleaseTests
     [Fact]
     public void A_staging_request_is_no_production_environment()
     {
-        var body = DeploymentRequest.For("staging", new DeployedRelease("1.0.0", "abc123", Image), new Uri("http://127.0.0.1:8081")).Body();
+        var body = DeploymentRequest.For(DeployEnvironment.Staging, Release.Of("1.0.0", "abc123", "app", Image), new Uri("http://127.0.0.1:8081")).Body();
 
         Assert.Equal(false, body["production_environment"]);
         Assert.Equal("staging", body["environment"]);

@@ -1,4 +1,5 @@
-namespace Pipeline.Machine;
+using Pipeline.Machine;
+namespace Pipeline.Compose;
 
 /// <summary>The Compose command line this machine has: <c>docker compose</c> (the v2 plugin) preferred, <c>docker-compose</c> (v1, what Debian ships) as fallback.</summary>
 /// <param name="FileName">The program to run: <c>docker</c> or <c>docker-compose</c>.</param>

@@ -1,6 +1,6 @@
 using Docker.DotNet;
 
-namespace Pipeline.Containers;
+namespace Pipeline.Docker;
 
 /// <summary>No Docker engine answered: says where it looked and what to run.</summary>
 public sealed class EngineUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
@@ -27,7 +27,7 @@ public static class Engine
         {
             client.Dispose();
             throw new EngineUnavailableException(
-                $"No Docker engine answers at {Endpoint} ({e.GetBaseException().Message}). Start it with './build.sh Setup' (as root on Debian/Ubuntu) or set DOCKER_HOST, then check with './build.sh Doctor'.", e);
+                $"No Docker engine answers at {Endpoint} ({e.GetBaseException().Message}). Start it with '{Commands.Setup}' (as root on Debian/Ubuntu) or set DOCKER_HOST, then check with '{Commands.Doctor}'.", e);
         }
     }
 }

@@ -1,0 +1,115 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using Docker.DotNet;
+using Pipeline.Compose;
+using Pipeline.Delivery;
+using Pipeline.Docker;
+using Pipeline.Environments;
+using Pipeline.GitHub.Deployments;
+using Pipeline.Images;
+using Pipeline.Versioning;
+using Serilog;
+
+namespace Pipeline;
+
+/// <summary>
+/// The composition root of one run: the one engine client, the git facts of the checkout, the Compose tool, GitHub's
+/// recorder, and what this run built. Made once by the build from <see cref="PipelineSettings"/>; everything is looked up lazily.
+/// </summary>
+public sealed class PipelineContext : IDisposable
+{
+    private readonly Lazy<Task<DockerClient>> docker;
+    private readonly Lazy<Task<BuildVersion>> version;
+    private readonly Lazy<Task<SourceInfo>> source;
+    private readonly Lazy<Task<ComposeTool?>> compose;
+    private readonly Lazy<Task<DeploymentRecorder>> gitHub;
+
+    /// <summary>A context for <paramref name="settings"/>, logging to <paramref name="log"/>.</summary>
+    public PipelineContext(PipelineSettings settings, ILogger log)
+    {
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        Log = log ?? throw new ArgumentNullException(nameof(log));
+        docker = new(() => Engine.ConnectAsync(CancellationToken.None));
+        version = new(() => BuildVersion.FromGitAsync(settings.RootDirectory, CancellationToken.None));
+        source = new(() => SourceInfo.FromGitAsync(settings.RootDirectory, CancellationToken.None));
+        compose = new(() => ComposeTool.DetectAsync(CancellationToken.None));
+        gitHub = new(CreateGitHubAsync);
+    }
+
+    /// <summary>What the pipeline is set up with.</summary>
+    public PipelineSettings Settings { get; }
+
+    /// <summary>The run's logger.</summary>
+    public ILogger Log { get; }
+
+    /// <summary>What this run built: base image arguments and the local tag of each stage.</summary>
+    public BuiltImages Built { get; } = new();
+
+    /// <summary>The one engine client of the run (connected on first use).</summary>
+    public Task<DockerClient> DockerAsync(CancellationToken cancellationToken) => docker.Value.WaitAsync(cancellationToken);
+
+    /// <summary>The version of the checkout (computed once).</summary>
+    public Task<BuildVersion> VersionAsync(CancellationToken cancellationToken) => version.Value.WaitAsync(cancellationToken);
+
+    /// <summary>Where the checkout's source comes from (read once).</summary>
+    public Task<SourceInfo> SourceAsync(CancellationToken cancellationToken) => source.Value.WaitAsync(cancellationToken);
+
+    /// <summary>The Compose tool; throws naming the fix when there is none.</summary>
+    public async Task<ComposeTool> ComposeAsync(CancellationToken cancellationToken) =>
+        await compose.Value.WaitAsync(cancellationToken)
+        ?? throw new EnvironmentException($"No Compose tool found (docker compose or docker-compose): run {Commands.Setup}.");
+
+    /// <summary>An environment on the run's engine; its settings are checked first.</summary>
+    public async Task<ComposeEnvironment> EnvironmentAsync(EnvironmentSettings settings, ILogger log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var tool = await ComposeAsync(cancellationToken);
+        settings.Check();
+        return new ComposeEnvironment(settings, tool, await DockerAsync(cancellationToken), log);
+    }
+
+    /// <summary>The rollback points of the rollback repository, logging to <paramref name="log"/>.</summary>
+    public RollbackPoints RollbackPoints(ILogger log) => new(Settings.RollbackRepository, log);
+
+    /// <summary>The run's GitHub recorder (made once, so "no token" is said once), writing to <paramref name="log"/>.</summary>
+    public async Task<DeploymentRecorder> GitHubAsync(ILogger log, CancellationToken cancellationToken) =>
+        (await gitHub.Value.WaitAsync(cancellationToken)).WithLog(log);
+
+    private async Task<DeploymentRecorder> CreateGitHubAsync()
+    {
+        var options = Settings.GitHub;
+        var origin = options.Token is { Length: > 0 } && string.IsNullOrWhiteSpace(options.Repository)
+            ? await GitHubSettings.OriginUrlAsync(Settings.RollbackRepository, CancellationToken.None) : null;
+        var environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value);
+        return DeploymentRecorder.Create(GitHubSettings.From(options.Token, options.Repository, options.ApiUrl, origin, environment), Log);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (docker.IsValueCreated && docker.Value.IsCompletedSuccessfully)
+            docker.Value.Result.Dispose();
+    }
+}
+
+/// <summary>What this run built, recorded as it happens: the base image arguments and the local tag of each stage.</summary>
+public sealed class BuiltImages
+{
+    private readonly ConcurrentDictionary<string, string> stages = new(StringComparer.Ordinal);
+
+    /// <summary>The Dockerfile's base image arguments as resolved (ARG → image); empty until resolved.</summary>
+    public IReadOnlyDictionary<string, string> BaseArguments { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Records the resolved base image arguments.</summary>
+    public void ResolvedBases(IReadOnlyDictionary<string, string> arguments) => BaseArguments = arguments;
+
+    /// <summary>Records that <paramref name="stage"/> was built as <paramref name="localTag"/>.</summary>
+    public void Built(Model.ImageStage stage, string localTag) => stages[stage.Name] = localTag;
+
+    /// <summary>The local tag of <paramref name="stage"/> built in this run, or null.</summary>
+    public string? Of(Model.ImageStage stage) => stages.TryGetValue(stage.Name, out var tag) ? tag : null;
+
+    /// <summary>The stages built in this run, in push order, with their local tags.</summary>
+    public IReadOnlyList<(Model.ImageStage Stage, string LocalTag)> All =>
+        [.. Model.ImageStage.All.Where(s => stages.ContainsKey(s.Name)).Select(s => (s, stages[s.Name]))];
+}
