@@ -20,9 +20,13 @@ partial class Build
     [Parameter("How long ValidateProduction waits for the container to become healthy")]
     readonly TimeSpan ValidationTimeout = TimeSpan.FromSeconds(60);
 
+    [Parameter("ValidateProduction rules this service is exempt from, e.g. json-logs for a third-party image: json-logs, forbidden-files, no-volumes, version-endpoint; default none")]
+    readonly string[] ValidationWaive = [];
+
     Target ValidateProduction => _ => _
         .Description("Run the production image with no volumes: healthy, answering, non-root, no source files, JSON logs")
         .DependsOn(BuildProdImage)
+        .Requires(() => ValidationOptions.WaiverProblem(ValidationWaive) == null, $"--validation-waive to name only {string.Join(", ", ValidationOptions.WaivableRules.Keys)}")
         .Executes(async ct =>
         {
             var options = new ValidationOptions
@@ -32,12 +36,13 @@ partial class Build
                 ReadyPath = ReadyPath,
                 VersionPath = VersionPath,
                 Timeout = ValidationTimeout,
+                Waived = ValidationWaive,
             };
             var image = Run.Built.Of(ImageStage.Production) ?? throw new BuildException($"No production image was built in this run: run {Pipeline.Commands.ValidateProduction} without --skip.");
             var report = await new ProductionValidator(await Run.DockerAsync(ct), Log.Logger).ValidateAsync(image, options, ct);
             Print(report.Describe());
             if (!report.Passed)
-                throw new BuildException($"{image} failed validation: {string.Join("; ", report.Checks.Where(c => !c.Passed).Select(c => c.Name))}. See the checks, logs and health log above.");
+                throw new BuildException($"{image} failed validation: {string.Join("; ", report.Failures.Select(c => c.Name))}. See the checks, logs and health log above.");
         });
 
     Target TagImages => _ => _
