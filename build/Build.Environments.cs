@@ -1,6 +1,6 @@
 using Pipeline;
 using Pipeline.Environments;
-using Pipeline.HealthChecks;
+using Pipeline.Health;
 using Pipeline.Model;
 using Serilog;
 using Targets;

@@ -1,4 +1,5 @@
 using Pipeline.Images;
+using Pipeline.Images.Base;
 using Pipeline.Model;
 using Pipeline.Registry;
 using Serilog;

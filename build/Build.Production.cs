@@ -1,7 +1,7 @@
 using Pipeline;
 using Pipeline.Data;
 using Pipeline.Delivery;
-using Pipeline.HealthChecks;
+using Pipeline.Health;
 using Pipeline.Images;
 using Pipeline.Model;
 using Pipeline.Promotion;

@@ -1,4 +1,5 @@
 using Pipeline.Images;
+using Pipeline.Images.Validation;
 using Pipeline.Model;
 using Serilog;
 using Targets;

@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Pipeline.Images;
+using Pipeline.Images.Base;
 using Pipeline.Versioning;
 using Serilog;
 

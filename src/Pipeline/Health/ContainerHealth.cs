@@ -1,6 +1,6 @@
 using Pipeline.Environments;
 
-namespace Pipeline.HealthChecks;
+namespace Pipeline.Health;
 
 /// <summary>The health of one container: what the engine says about it, and how its health and ready paths answered.</summary>
 /// <param name="Container">The container as the engine reports it.</param>

@@ -1,4 +1,4 @@
-namespace Pipeline.HealthChecks;
+namespace Pipeline.Health;
 
 /// <summary>One <c>GET</c> of a health path: the status code (null when nothing answered), the latency, and why it failed.</summary>
 /// <param name="Path">The path asked, such as <c>/health</c>.</param>

@@ -4,7 +4,7 @@ using Pipeline.Docker;
 using Pipeline.Environments;
 using Serilog;
 
-namespace Pipeline.HealthChecks;
+namespace Pipeline.Health;
 
 /// <summary>
 /// Checks every container of an environment: running, Docker health, restart count, and <c>GET</c> of the health and ready

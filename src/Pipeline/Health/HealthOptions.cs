@@ -1,4 +1,4 @@
-namespace Pipeline.HealthChecks;
+namespace Pipeline.Health;
 
 /// <summary>What <see cref="HealthChecker"/> asks each container and how long it keeps trying.</summary>
 public sealed record HealthOptions

@@ -2,7 +2,7 @@ using System.Globalization;
 using Pipeline.Environments;
 using Pipeline.Output;
 
-namespace Pipeline.HealthChecks;
+namespace Pipeline.Health;
 
 /// <summary>What <see cref="HealthChecker"/> found in an environment on its last round of checks.</summary>
 /// <param name="Environment">The environment name.</param>

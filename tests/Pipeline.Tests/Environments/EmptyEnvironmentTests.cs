@@ -1,6 +1,6 @@
 using Pipeline.Docker;
 using Pipeline.Environments;
-using Pipeline.HealthChecks;
+using Pipeline.Health;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Environments;

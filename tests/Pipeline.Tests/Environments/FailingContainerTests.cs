@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Pipeline.Environments;
-using Pipeline.HealthChecks;
+using Pipeline.Health;
 using Pipeline.Model;
 using Pipeline.Tests.Support;
 using Xunit.Abstractions;

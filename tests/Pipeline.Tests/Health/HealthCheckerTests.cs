@@ -1,5 +1,5 @@
 using Pipeline.Docker;
-using Pipeline.HealthChecks;
+using Pipeline.Health;
 using Pipeline.Tests.Environments;
 using Pipeline.Tests.Support;
 using Xunit.Abstractions;

@@ -1,5 +1,6 @@
 using Pipeline.Docker;
 using Pipeline.Images;
+using Pipeline.Images.Base;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Images;

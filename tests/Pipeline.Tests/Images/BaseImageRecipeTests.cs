@@ -1,4 +1,5 @@
 using Pipeline.Images;
+using Pipeline.Images.Base;
 
 namespace Pipeline.Tests.Images;
 

@@ -3,6 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Pipeline.Docker;
 using Pipeline.Images;
+using Pipeline.Images.Base;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Images;

@@ -1,4 +1,5 @@
 using Pipeline.Images;
+using Pipeline.Images.Base;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Images;

@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using Pipeline.Images;
+using Pipeline.Images.Validation;
 using Pipeline.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using Pipeline.Images;
+using Pipeline.Images.Validation;
 using Xunit.Abstractions;
 using static Pipeline.Tests.Images.ValidationFixtures;
 

@@ -1,4 +1,4 @@
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>The Debian mirror the machine's apt uses: the first non-security <c>deb</c> source.</summary>
 internal static class AptMirror

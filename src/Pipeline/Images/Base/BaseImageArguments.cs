@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>The base-image ARGs of a Dockerfile (ARGs a FROM line consists of) and the image each asks for.</summary>
 internal static partial class BaseImageArguments

@@ -1,4 +1,4 @@
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>Where <see cref="BaseImages"/> gets Debian packages and the .NET SDK from, where it caches, and how long it tries to pull.</summary>
 public sealed record BaseImageOptions

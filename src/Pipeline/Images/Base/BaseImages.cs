@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Docker.DotNet;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>
 /// Makes a Dockerfile's base images available: each base-image ARG's image is used when present, else pulled (within

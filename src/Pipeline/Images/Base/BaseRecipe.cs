@@ -3,7 +3,7 @@ using System.Text;
 using Docker.DotNet;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>How to make a local equivalent of a base image: its tag, the image it builds on, and a hash of everything it is made of.</summary>
 internal abstract class BaseRecipe(BaseRecipe? parent)

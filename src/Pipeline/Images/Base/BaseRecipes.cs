@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>
 /// Which requested base images have a local recipe: .NET runtime-deps (its chiseled or distroless tags by a distroless equivalent),

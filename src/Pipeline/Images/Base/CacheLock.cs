@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Pipeline.Docker;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>An exclusive lock on the base-image cache, so two builds do not debootstrap or tag the same image at once.</summary>
 internal static class CacheLock

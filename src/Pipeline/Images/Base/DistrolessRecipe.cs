@@ -4,7 +4,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>
 /// <c>local/dotnet-runtime-deps:&lt;version&gt;-distroless</c>, the local equivalent of the official

@@ -1,4 +1,4 @@
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>
 /// The script (run as <c>sh -c Script collect &lt;rootfs&gt; &lt;tarball&gt;</c> in a container of the minbase image) that copies

@@ -1,4 +1,4 @@
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>The machine's .NET folder: which SDKs and runtimes it holds, and a cheap fingerprint of a selection of it.</summary>
 internal sealed class DotnetInstall(string root)

@@ -3,7 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>
 /// <c>local/dotnet-sdk</c>, <c>local/dotnet-runtime</c>, <c>local/dotnet-aspnet</c>: the machine's .NET (all of it for the SDK, the host

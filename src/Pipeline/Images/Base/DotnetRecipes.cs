@@ -1,4 +1,4 @@
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>The .NET recipes the machine's .NET folder can serve: which SDK or runtime version goes in, and the official images' environment.</summary>
 internal static class DotnetRecipes

@@ -1,7 +1,7 @@
 using Docker.DotNet.Models;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>Progress of an import or pull: status lines go to the log at Debug level, the first error is kept.</summary>
 internal sealed class EngineProgress(ILogger log) : IProgress<JSONMessage>

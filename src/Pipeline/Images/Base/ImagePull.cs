@@ -3,7 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>Pulls an image through the Engine API within a time limit, answering why it could not instead of throwing.</summary>
 internal static class ImagePull

@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Pipelines;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>
 /// A tar of host files streamed as it is written (no temporary file), owned by root, for the Engine API's archive upload:

@@ -3,7 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>Local base images by recipe: reused while their label matches the recipe's hash, rebuilt (parents first) when it does not.</summary>
 internal sealed class LocalEquivalents(DockerClient client, ILogger log, BaseImageOptions options)

@@ -4,7 +4,7 @@ using Docker.DotNet.Models;
 using Pipeline.Tools;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>
 /// <c>local/debian:&lt;suite&gt;-minbase</c>: <c>debootstrap --variant=minbase</c> from the Debian archive, stripped for runtime use,

@@ -1,4 +1,4 @@
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>
 /// What is removed from the debootstrapped tree (run as <c>sh -c Script strip &lt;rootfs&gt;</c>): apt lists and caches, docs but

@@ -1,4 +1,4 @@
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>Where the image used for a base-image ARG came from.</summary>
 public enum BaseImageSource

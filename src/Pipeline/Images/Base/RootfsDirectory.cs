@@ -1,6 +1,6 @@
 using Pipeline.Tools;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>Removes a debootstrap target safely: anything a failed run left mounted inside it is unmounted first.</summary>
 internal static class RootfsDirectory

@@ -1,7 +1,7 @@
 using Docker.DotNet;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Base;
 
 /// <summary>
 /// <c>local/dotnet-runtime-deps:&lt;version&gt;</c>: the minbase (glibc, libstdc++, libgcc, zlib, OpenSSL, ca-certificates, tzdata; no ICU)

@@ -3,7 +3,7 @@ using System.IO.Enumeration;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Validation;
 
 /// <summary>Streams the container's filesystem through the Engine API archive endpoint and looks for forbidden files.</summary>
 internal static class ForbiddenFilesCheck

@@ -2,7 +2,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Pipeline.Docker;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Validation;
 
 /// <summary>
 /// Waits until the engine reports the container healthy, failing fast when it exits or turns unhealthy.
@@ -38,7 +38,7 @@ internal static class HealthWait
             ? $"the container did not start{(string.IsNullOrEmpty(state.Error) ? "" : $": {state.Error}")}"
             : $"the container exited with code {state.ExitCode}{(state.OOMKilled ? " (out of memory)" : "")} after {Seconds(after)}; see the log lines below";
 
-    static string LastOutput(Health health) =>
+    static string LastOutput(global::Docker.DotNet.Models.Health health) =>
         health.Log?.LastOrDefault()?.Output?.Trim() is { Length: > 0 } output ? output : "(no output)";
 
     static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.0} s";

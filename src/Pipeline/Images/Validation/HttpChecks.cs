@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Pipeline.Model;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Validation;
 
 /// <summary>HTTP checks against the container's published port on 127.0.0.1.</summary>
 internal sealed class HttpChecks(int? port) : IDisposable

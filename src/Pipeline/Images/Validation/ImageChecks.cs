@@ -1,6 +1,6 @@
 using Docker.DotNet.Models;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Validation;
 
 /// <summary>Checks read from the image's configuration and the created container, before anything runs.</summary>
 internal static class ImageChecks

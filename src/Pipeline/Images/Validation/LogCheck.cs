@@ -3,7 +3,7 @@ using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Validation;
 
 /// <summary>Reads the container's log (demultiplexed, in order) and checks that stdout is JSON lines.</summary>
 internal static class LogCheck

@@ -1,7 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Validation;
 
 /// <summary>Asks the engine (<c>top</c>) which UID the container's main process runs as.</summary>
 internal static class ProcessUserCheck

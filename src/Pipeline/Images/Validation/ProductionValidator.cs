@@ -1,7 +1,7 @@
 using Docker.DotNet;
 using Serilog;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Validation;
 
 /// <summary>
 /// Runs a production image the way production would (no mounts, production settings) in a throw-away container

@@ -1,7 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Validation;
 
 /// <summary>The throw-away container a validation runs: labelled, no mounts, port published on 127.0.0.1 only.</summary>
 internal static class ValidationContainer

@@ -1,4 +1,4 @@
-namespace Pipeline.Images;
+namespace Pipeline.Images.Validation;
 
 /// <summary>What <see cref="ProductionValidator"/> expects of a production image.</summary>
 public sealed record ValidationOptions

@@ -1,7 +1,7 @@
 using System.Text;
 using Pipeline.Output;
 
-namespace Pipeline.Images;
+namespace Pipeline.Images.Validation;
 
 /// <summary>One check of a production image: its name, whether it held, and what was seen.</summary>
 public sealed record ValidationCheck(string Name, bool Passed, string Detail)
