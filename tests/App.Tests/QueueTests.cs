@@ -28,8 +28,10 @@ public sealed class QueueTests(SharedService service)
     [Fact]
     public async Task Workers_run_jobs_concurrently()
     {
-        // Submitted together, each sleeping 3 s: the four overlap unless the pool runs them one after another.
-        var ids = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => App.SubmitAsync("sleep", 3000)));
+        // Each sleeps 3 s: the four overlap unless the pool runs them one after another.
+        var ids = new List<long>();
+        for (var i = 0; i < 4; i++)
+            ids.Add(await App.SubmitAsync("sleep", 3000));
 
         var jobs = new List<System.Text.Json.Nodes.JsonNode>();
         foreach (var id in ids)
@@ -44,7 +46,7 @@ public sealed class QueueTests(SharedService service)
     [Fact]
     public async Task Active_workers_show_while_jobs_run()
     {
-        var ids = await Task.WhenAll(App.SubmitAsync("sleep", 3000), App.SubmitAsync("sleep", 3000));
+        var ids = new[] { await App.SubmitAsync("sleep", 3000), await App.SubmitAsync("sleep", 3000) };
         var seen = 0;
         while (seen < 2 && await AnyRunningAsync(ids))
             seen = Math.Max(seen, (int)(await App.GetJsonAsync("/api/queue-stats"))["activeWorkers"]!);
