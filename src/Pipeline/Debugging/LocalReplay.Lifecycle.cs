@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Pipeline.Docker;
 
 namespace Pipeline.Debugging;
 
@@ -12,12 +14,12 @@ public sealed partial class LocalReplay
         var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{Label}={prefix}"] = true } };
         foreach (var container in await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, ct))
         {
-            await client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, ct);
+            await Remover.ContainerAsync(client, container.ID, removeVolumes: true, ct);
             removed.Add("container " + container.Names.FirstOrDefault()?.TrimStart('/'));
         }
         foreach (var volume in (await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, ct)).Volumes ?? [])
         {
-            await client.Volumes.RemoveAsync(volume.Name, force: true, ct);
+            await Remover.VolumeAsync(client, volume.Name, ct);
             removed.Add("volume " + volume.Name);
         }
         foreach (var item in removed)
@@ -32,23 +34,25 @@ public sealed partial class LocalReplay
     /// </summary>
     async Task WaitHealthyAsync(string id, TimeSpan timeout, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        DateTime? runningSince = null;
-        DateTime? unhealthySince = null;
-        while (true)
+        var clock = Stopwatch.StartNew();
+        TimeSpan? runningSince = null;
+        TimeSpan? unhealthySince = null;
+        State? state = null;
+        var healthy = false;
+        await Poll.UntilTrueAsync(async token =>
         {
-            var state = (await client.Containers.InspectContainerAsync(id, ct)).State;
+            state = (await client.Containers.InspectContainerAsync(id, token)).State;
             var health = state?.Health?.Status;
-            if (health == "healthy" || (string.IsNullOrEmpty(health) && state?.Running == true && (runningSince ??= DateTime.UtcNow) < DateTime.UtcNow.AddSeconds(-3)))
-                return;
-            unhealthySince = health == "unhealthy" ? unhealthySince ?? DateTime.UtcNow : null;
-            if (state?.Running != true || DateTime.UtcNow - unhealthySince >= Environments.HealthyWait.UnhealthyGrace || DateTime.UtcNow > deadline)
-                throw new DebugException(
-                    $"The replay did not become healthy ({(state?.Running == true ? health ?? "running" : $"exited with code {state?.ExitCode}")}" +
-                    $"{(state?.Health?.Log?.LastOrDefault()?.Output is { Length: > 0 } probe ? $"; last probe: {probe.Trim()}" : "")}); it was removed. " +
-                    $"{Environments.ContainerLogs.Format("the replay", await Environments.ContainerLogs.TailAsync(client, id, 30, ct))}\n" +
-                    "Fix what the log says (a variable DebugLocal left out? set it in the environment of the snapshot's service) and run DebugLocal again.");
-            await Task.Delay(500, ct);
-        }
+            var now = clock.Elapsed;
+            healthy = health == "healthy" || (string.IsNullOrEmpty(health) && state?.Running == true && now - (runningSince ??= now) >= TimeSpan.FromSeconds(3));
+            unhealthySince = health == "unhealthy" ? unhealthySince ?? now : null;
+            return healthy || state?.Running != true || now - unhealthySince >= Environments.HealthyWait.UnhealthyGrace;
+        }, new PollOptions(TimeSpan.FromMilliseconds(500), timeout), ct);
+        if (!healthy)
+            throw new DebugException(
+                $"The replay did not become healthy ({(state?.Running == true ? state.Health?.Status ?? "running" : $"exited with code {state?.ExitCode}")}" +
+                $"{(state?.Health?.Log?.LastOrDefault()?.Output is { Length: > 0 } probe ? $"; last probe: {probe.Trim()}" : "")}); it was removed. " +
+                $"{Environments.ContainerLogs.Format("the replay", await Environments.ContainerLogs.TailAsync(client, id, 30, ct))}\n" +
+                "Fix what the log says (a variable DebugLocal left out? set it in the environment of the snapshot's service) and run DebugLocal again.");
     }
 }

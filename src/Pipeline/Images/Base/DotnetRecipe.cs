@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Docker.DotNet;
 using Docker.DotNet.Models;
+using Docker.DotNet;
+using Pipeline.Docker;
 using Serilog;
 
 namespace Pipeline.Images.Base;
@@ -49,14 +50,5 @@ internal sealed class DotnetRecipe(BaseRecipe parent, string tag, string descrip
     }
 
     /// <summary>Removes the recipe's work container <paramref name="name"/>, if there is one.</summary>
-    internal static async Task RemoveContainerAsync(DockerClient client, string name)
-    {
-        try
-        {
-            await client.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-        }
-    }
+    internal static Task RemoveContainerAsync(DockerClient client, string name) => Remover.ContainerAsync(client, name, removeVolumes: false, CancellationToken.None);
 }

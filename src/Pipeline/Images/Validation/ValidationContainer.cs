@@ -1,5 +1,6 @@
-using Docker.DotNet;
 using Docker.DotNet.Models;
+using Docker.DotNet;
+using Pipeline.Docker;
 
 namespace Pipeline.Images.Validation;
 
@@ -48,14 +49,5 @@ internal static class ValidationContainer
             ? int.Parse(port)
             : null;
 
-    public static async Task RemoveAsync(DockerClient client, string name)
-    {
-        try
-        {
-            await client.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-        }
-    }
+    public static Task RemoveAsync(DockerClient client, string name) => Remover.ContainerAsync(client, name, removeVolumes: true, CancellationToken.None);
 }
