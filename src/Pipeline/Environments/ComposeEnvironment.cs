@@ -62,7 +62,7 @@ public sealed class ComposeEnvironment(EnvironmentSettings settings, ComposeTool
 
     /// <summary>Every container of the project (running or not) with its state, health, release labels and ports; empty when nothing is deployed.</summary>
     public async Task<EnvironmentStatus> StatusAsync(CancellationToken cancellationToken) =>
-        new(settings.Name, settings.ProjectName, await ProjectContainers.ListAsync(client, settings.ProjectName, cancellationToken));
+        new(settings.Name, settings.ProjectName, await ProjectContainers.ServingAsync(client, settings.ProjectName, cancellationToken));
 
     /// <summary>
     /// Waits until every container runs and Docker reports it healthy (a container without HEALTHCHECK counts once it kept running for 3 s). Fails fast,
@@ -82,22 +82,10 @@ public sealed class ComposeEnvironment(EnvironmentSettings settings, ComposeTool
     /// The release running now, read from the running containers' labels: the version and commit, and each service's image
     /// by digest (<c>repo@sha256:...</c>, built from the digest label when the container was created from a tag); null when nothing runs.
     /// </summary>
-    public async Task<Release?> RunningReleaseAsync(CancellationToken cancellationToken)
-    {
-        var running = (await StatusAsync(cancellationToken)).Containers.Where(c => c.IsRunning).ToList();
-        if (running.Count == 0)
-            return null;
-        var images = running.GroupBy(c => c.Service.Length > 0 ? c.Service : c.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => ByDigest(g.First()), StringComparer.Ordinal);
-        var labelled = running.FirstOrDefault(c => c.Version is not null) ?? running[0];
-        return new Release(labelled.Version ?? "unknown", labelled.Revision ?? "", images);
-    }
+    public async Task<Release?> RunningReleaseAsync(CancellationToken cancellationToken) =>
+        RunningRelease.Of((await StatusAsync(cancellationToken)).Containers);
 
     /// <summary>The image reference running now in the first running container, <c>repo@sha256:...</c>; null when nothing runs.</summary>
     public async Task<string?> CurrentImageAsync(CancellationToken cancellationToken) =>
-        (await StatusAsync(cancellationToken)).Containers.FirstOrDefault(c => c.IsRunning) is { } running ? ByDigest(running) : null;
-
-    private static string ByDigest(ContainerStatus running) =>
-        running.Image.Contains('@', StringComparison.Ordinal) || running.Digest is null ? running.Image
-        : $"{ImageReference.Parse(running.Image).Repository}@{running.Digest}";
+        (await StatusAsync(cancellationToken)).Containers.FirstOrDefault(c => c.IsRunning) is { } running ? RunningRelease.ByDigest(running) : null;
 }

@@ -39,6 +39,15 @@ public sealed record ContainerStatus(
     /// <summary>The image digest, <c>sha256:...</c> (label <c>org.app-pipeline.digest</c>).</summary>
     public string? Digest => Label("digest");
 
+    /// <summary>The Compose project (label <c>com.docker.compose.project</c>), or an empty string.</summary>
+    public string Project { get; init; } = "";
+
+    /// <summary>Its address on each network it joined, by network name (a container that does not run has none).</summary>
+    public IReadOnlyDictionary<string, string> Addresses { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The networks it joined, running or not.</summary>
+    public IReadOnlySet<string> Networks { get; init; } = new HashSet<string>();
+
     /// <summary>True when the engine says it is running.</summary>
     public bool IsRunning => State == "running";
 
@@ -58,7 +67,13 @@ public sealed record ContainerStatus(
             [.. (c.NetworkSettings?.Ports ?? new Dictionary<string, IList<PortBinding>>())
                 .SelectMany(p => (p.Value ?? []).Select(b => new PublishedPort(p.Key, b.HostIP, int.Parse(b.HostPort, CultureInfo.InvariantCulture))))],
             Started(c.State?.StartedAt),
-            c.State?.Health?.Log?.LastOrDefault() is { } last ? $"{last.End.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z exit {last.ExitCode}: {(string.IsNullOrWhiteSpace(last.Output) ? "(no output)" : last.Output.Trim())}" : null);
+            c.State?.Health?.Log?.LastOrDefault() is { } last ? $"{last.End.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z exit {last.ExitCode}: {(string.IsNullOrWhiteSpace(last.Output) ? "(no output)" : last.Output.Trim())}" : null)
+        {
+            Project = labels.TryGetValue("com.docker.compose.project", out var project) ? project : "",
+            Addresses = (c.NetworkSettings?.Networks ?? new Dictionary<string, EndpointSettings>())
+                .Where(n => !string.IsNullOrEmpty(n.Value?.IPAddress)).ToDictionary(n => n.Key, n => n.Value.IPAddress, StringComparer.Ordinal),
+            Networks = (c.NetworkSettings?.Networks ?? new Dictionary<string, EndpointSettings>()).Keys.ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     private static DateTimeOffset? Started(string? value) =>

@@ -14,6 +14,9 @@ public sealed partial record EnvironmentSettings(DeployEnvironment Environment, 
     /// <summary>The environment's name, such as <c>staging</c>.</summary>
     public string Name => Environment.Name;
 
+    /// <summary>The data volume every release of the environment mounts: <c>&lt;project&gt;_data</c>, the name an in-place deployment used.</summary>
+    public string DataVolume => $"{ProjectName}_data";
+
     /// <summary>The port the service listens on inside its container.</summary>
     public int ContainerPort { get; init; } = 8080;
 

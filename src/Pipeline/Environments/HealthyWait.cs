@@ -26,7 +26,7 @@ internal sealed class HealthyWait(DockerClient client, EnvironmentSettings setti
         await Poll.UntilAsync(
             async (elapsed, token) =>
             {
-                containers = await ProjectContainers.ListAsync(client, settings.ProjectName, token);
+                containers = await ProjectContainers.ServingAsync(client, settings.ProjectName, token);
                 if (containers.Count == 0)
                     throw new EnvironmentException($"Cannot wait for {settings.Name} to become healthy: {settings.NothingDeployedMessage}.");
                 restarts ??= containers.ToDictionary(c => c.Id, c => c.RestartCount);

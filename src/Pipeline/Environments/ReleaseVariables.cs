@@ -21,6 +21,7 @@ internal static class ReleaseVariables
             ["APP_VERSION"] = release.Version,
             ["APP_COMMIT"] = release.Commit,
             ["APP_ENVIRONMENT"] = settings.Name,
+            ["APP_DATA_VOLUME"] = settings.DataVolume,
         };
         foreach (var service in release.Services)
         {

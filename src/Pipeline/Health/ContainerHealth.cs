@@ -4,18 +4,21 @@ namespace Pipeline.Health;
 
 /// <summary>The health of one container: what the engine says about it, and how its health and ready paths answered.</summary>
 /// <param name="Container">The container as the engine reports it.</param>
-/// <param name="HostPort">The port on 127.0.0.1 the paths were asked on; null when it publishes none.</param>
+/// <param name="Address">Where the paths were asked: its published port on 127.0.0.1, else its address on its network; null when neither.</param>
 /// <param name="Health">The liveness probe.</param>
 /// <param name="Ready">The readiness probe.</param>
-public sealed record ContainerHealth(ContainerStatus Container, int? HostPort, EndpointProbe Health, EndpointProbe Ready)
+public sealed record ContainerHealth(ContainerStatus Container, Uri? Address, EndpointProbe Health, EndpointProbe Ready)
 {
-    /// <summary>True when it runs, Docker does not call it unhealthy or starting, and both paths answered 200.</summary>
+    /// <summary>
+    /// True when it runs, Docker does not call it unhealthy, and both paths answered 200 (a container Docker has not probed yet, "starting",
+    /// passes on its own answers: nobody waits for Docker's health interval).
+    /// </summary>
     public bool Passed => Problem is null;
 
     /// <summary>Why it did not pass, or null when it did.</summary>
     public string? Problem =>
         !Container.IsRunning ? $"container is {Container.State} (exit code {Container.ExitCode})"
-        : Container.Health is not ("healthy" or "none") ? $"Docker health is {Container.Health}"
+        : Container.Health == "unhealthy" ? $"Docker health is {Container.Health}"
         : !Health.Passed ? $"GET {Health.Path} -> {Health}"
         : !Ready.Passed ? $"GET {Ready.Path} -> {Ready}"
         : null;

@@ -27,7 +27,7 @@ public sealed class HealthChecker(DockerClient client, HttpClient http, ILogger 
             async (elapsed, token) =>
             {
                 attempt++;
-                var containers = await ProjectContainers.ListAsync(client, env.ProjectName, token);
+                var containers = await ProjectContainers.ServingAsync(client, env.ProjectName, token);
                 if (containers.Count == 0)
                     return new HealthReport(env.Name, env.ProjectName, [], attempt, clock.Elapsed) { Message = env.NothingDeployedMessage };
                 var rows = await Task.WhenAll(containers.Select(c => ProbeAsync(c, env, options, options.Timeout - elapsed, token)));
@@ -45,21 +45,27 @@ public sealed class HealthChecker(DockerClient client, HttpClient http, ILogger 
 
     private async Task<ContainerHealth> ProbeAsync(ContainerStatus container, EnvironmentSettings env, HealthOptions options, TimeSpan remaining, CancellationToken ct)
     {
-        var port = container.Ports.FirstOrDefault(p => p.ContainerPort == $"{env.ContainerPort}/tcp")?.HostPort ?? (container.Ports.Count > 0 ? container.Ports[0].HostPort : null);
-        var why = !container.IsRunning ? $"not asked: container {container.State}" : port is null ? "not asked: no published port" : null;
+        var address = AddressOf(container, env);
+        var why = !container.IsRunning ? $"not asked: container {container.State}" : address is null ? "not asked: no published port and no network address" : null;
         return why is not null
-            ? new(container, port, EndpointProbe.NotAsked(options.HealthPath, why), EndpointProbe.NotAsked(options.ReadyPath, why))
-            : new(container, port, await GetAsync(port!.Value, options.HealthPath, remaining, ct), await GetAsync(port.Value, options.ReadyPath, remaining, ct));
+            ? new(container, address, EndpointProbe.NotAsked(options.HealthPath, why), EndpointProbe.NotAsked(options.ReadyPath, why))
+            : new(container, address, await GetAsync(address!, options.HealthPath, remaining, ct), await GetAsync(address!, options.ReadyPath, remaining, ct));
     }
 
-    private async Task<EndpointProbe> GetAsync(int port, string path, TimeSpan remaining, CancellationToken ct)
+    /// <summary>Its published port on 127.0.0.1 when it has one (an in-place deployment), else its address on its first network (a slot behind the proxy).</summary>
+    private static Uri? AddressOf(ContainerStatus container, EnvironmentSettings env) =>
+        (container.Ports.FirstOrDefault(p => p.ContainerPort == $"{env.ContainerPort}/tcp") ?? (container.Ports.Count > 0 ? container.Ports[0] : null)) is { } published
+            ? new Uri($"http://127.0.0.1:{published.HostPort}")
+            : container.Addresses.Values.FirstOrDefault() is { } ip ? new Uri($"http://{ip}:{env.ContainerPort}") : null;
+
+    private async Task<EndpointProbe> GetAsync(Uri address, string path, TimeSpan remaining, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(remaining.TotalSeconds, 1, RequestTimeout.TotalSeconds)));
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}{path}"), HttpCompletionOption.ResponseHeadersRead, limit.Token);
+            using var response = await http.GetAsync(new Uri(address, path), HttpCompletionOption.ResponseHeadersRead, limit.Token);
             return new(path, (int)response.StatusCode, clock.Elapsed.TotalMilliseconds, null);
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))

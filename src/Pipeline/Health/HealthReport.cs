@@ -32,7 +32,7 @@ public sealed record HealthReport(string Environment, string Project, IReadOnlyL
         Tables.Write(writer, Headers, Rows.Select(r => (IReadOnlyList<string>)
         [
             r.Container.Service, r.Container.Name, r.Container.State, r.Container.Health, r.Container.RestartCount.ToString(CultureInfo.InvariantCulture),
-            r.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "-", $"{r.Health.Path} {r.Health}", $"{r.Ready.Path} {r.Ready}", r.Passed ? "OK" : "FAILED",
+            r.Address is { } a ? $"{a.Host}:{a.Port}" : "-", $"{r.Health.Path} {r.Health}", $"{r.Ready.Path} {r.Ready}", r.Passed ? "OK" : "FAILED",
         ]));
         if (verbose)
             foreach (var row in Rows)

@@ -17,4 +17,10 @@ public sealed record Service(string Name, ImageRepository? Image = null, Service
 
     /// <summary>Its readiness path.</summary>
     public string ReadyPath { get; init; } = "/ready";
+
+    /// <summary>
+    /// True when two of its containers must never run at once (it writes a database file on its volume, as the sample's SQLite):
+    /// a cutover stops the old container before the new one starts, while the proxy holds requests. False: old and new overlap.
+    /// </summary>
+    public bool SingleWriter { get; init; }
 }

@@ -1,0 +1,123 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Pipeline.Compose;
+using Pipeline.Cutover;
+using Pipeline.Data;
+using Pipeline.Delivery;
+using Pipeline.Docker;
+using Pipeline.Environments;
+using Pipeline.Model;
+using Pipeline.Proxy;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.Cutover;
+
+/// <summary>
+/// A production environment of busybox <c>httpd</c> releases behind a proxy of its own (unique container, network, volume and ports), with its
+/// compose files in a temporary folder. Everything it made is removed on dispose; the images too.
+/// </summary>
+internal sealed class CutoverSite : IAsyncDisposable
+{
+    const string ComposeFile = """
+        services:
+          app:
+            image: ${APP_IMAGE}
+            stop_grace_period: 5s
+            volumes:
+              - data:/data
+            labels:
+              org.app-pipeline.version: "${APP_VERSION}"
+              org.app-pipeline.revision: "${APP_COMMIT}"
+              org.app-pipeline.digest: "${APP_DIGEST}"
+              org.app-pipeline.environment: "${APP_ENVIRONMENT}"
+        volumes:
+          data:
+            name: ${APP_DATA_VOLUME}
+        """;
+
+    readonly string id = Guid.NewGuid().ToString("N")[..8];
+    readonly List<BusyboxImage> images = [];
+    readonly string directory = Directory.CreateTempSubdirectory("cutover-site-").FullName;
+
+    CutoverSite(DockerClient docker, ComposeTool compose)
+    {
+        Docker = docker;
+        (Logger, Sink) = InMemorySink.CreateLogger();
+        File.WriteAllText(Path.Combine(directory, "compose.yaml"), ComposeFile);
+        File.WriteAllText(Path.Combine(directory, "compose.production.yaml"), "services:\n  app: {}\n");
+        Settings = new EnvironmentSettings(DeployEnvironment.Production, $"pt-{id}-production", TestMachine.FreePort(), DeploymentProfile.Server, directory);
+        Proxy = new EdgeProxy(docker, new ProxyOptions
+        {
+            ContainerName = $"pt-{id}-proxy",
+            NetworkName = $"pt-{id}-edge",
+            VolumeName = $"pt-{id}-proxy-config",
+            ApiPort = TestMachine.FreePort(),
+        }, Logger);
+        Route = new ProxyRoute($"pt-{id}-production", Settings.HostPort);
+        Slots = new ReleaseSlots(Settings, compose, docker, Proxy.Options.NetworkName, Logger) { StopGrace = TimeSpan.FromSeconds(5) };
+    }
+
+    public DockerClient Docker { get; }
+    public Serilog.ILogger Logger { get; }
+    public InMemorySink Sink { get; }
+    public EnvironmentSettings Settings { get; }
+    public EdgeProxy Proxy { get; }
+    public ProxyRoute Route { get; }
+    public ReleaseSlots Slots { get; }
+
+    /// <summary>What production serves, through the proxy.</summary>
+    public Uri Url => new($"http://127.0.0.1:{Settings.HostPort}/version");
+
+    public static async Task<CutoverSite> CreateAsync()
+    {
+        var compose = await ComposeTool.DetectAsync() ?? throw new InvalidOperationException("No Compose tool found: run ./build.sh Setup.");
+        return new CutoverSite(await Engine.ConnectAsync(CancellationToken.None), compose);
+    }
+
+    /// <summary>The steps for the site's one service; <paramref name="singleWriter"/> as the sample's SQLite service.</summary>
+    public CutoverSteps Steps(bool singleWriter = false, Func<string, CancellationToken, Task>? pause = null, TimeSpan? timeout = null) =>
+        new(new Service(Service.DefaultName) { SingleWriter = singleWriter }, Slots, Proxy, Route, Docker,
+            new RollbackPoints(directory, Logger), new BackupStore(Path.Combine(directory, "backups")), Logger)
+        {
+            DeployTimeout = timeout ?? TimeSpan.FromSeconds(60),
+            Pause = pause ?? ((_, _) => Task.CompletedTask),
+        };
+
+    /// <summary>A release whose <c>/version</c> answers <paramref name="version"/>; without <paramref name="healthy"/> it has no <c>/health</c>.</summary>
+    public async Task<Release> ReleaseAsync(string version, bool healthy = true)
+    {
+        var files = new Dictionary<string, string> { ["www/version"] = version };
+        if (healthy)
+            files["www/health"] = "ok";
+        var image = await BusyboxImage.BuildAsync("COPY www /www\nCMD [\"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]", files);
+        images.Add(image);
+        return Release.Of(version, $"commit-{version}", Service.DefaultName, image.Tag);
+    }
+
+    /// <summary>What one request through the proxy answers now.</summary>
+    public async Task<string> ServedAsync()
+    {
+        using var http = new HttpClient();
+        return (await http.GetStringAsync(Url)).Trim();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            foreach (var slot in await Slots.ListAsync(CancellationToken.None))
+                await Slots.RemoveAsync(slot, CancellationToken.None);
+            await Remover.VolumeAsync(Docker, Settings.DataVolume, CancellationToken.None);
+            await Remover.ContainerAsync(Docker, Proxy.Options.ContainerName, removeVolumes: false, CancellationToken.None);
+            await Remover.VolumeAsync(Docker, Proxy.Options.VolumeName, CancellationToken.None);
+            await Remover.NetworkAsync(Docker, Proxy.Options.NetworkName, CancellationToken.None);
+            foreach (var image in images)
+                await image.DisposeAsync();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+            Docker.Dispose();
+        }
+    }
+}
