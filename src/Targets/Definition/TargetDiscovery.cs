@@ -14,16 +14,13 @@ internal static class TargetDiscovery
     {
         var targets = Properties(build.GetType()).Select(p => new ExecutableTarget(p.Name, (Target)p.GetValue(build)!)).ToList();
         var byDelegate = targets.ToDictionary(t => t.Factory);
-        foreach (var target in targets)
+        foreach (var (target, (list, reversed, other)) in targets.SelectMany(t => t.Relations.Select(r => (t, r))))
         {
-            foreach (var (list, reversed, other) in target.Relations)
-            {
-                var found = byDelegate.GetValueOrDefault(other)
-                    ?? throw new BuildException($"Target {target.Name} refers to a target that is not a Target property of {build.GetType().Name}.");
-                var (from, to) = reversed ? (found, target) : (target, found);
-                if (!list(from).Contains(to))
-                    list(from).Add(to);
-            }
+            var found = byDelegate.GetValueOrDefault(other)
+                ?? throw new BuildException($"Target {target.Name} refers to a target that is not a Target property of {build.GetType().Name}.");
+            var (from, to) = reversed ? (found, target) : (target, found);
+            if (!list(from).Contains(to))
+                list(from).Add(to);
         }
         foreach (var (stage, member) in build.PipelineStages.SelectMany(s => s.Targets.Select(t => (s.Name, t))))
             byDelegate[member].Stage ??= stage;

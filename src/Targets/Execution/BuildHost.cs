@@ -73,7 +73,7 @@ internal static class BuildHost
             return 0;
         }
         new ParameterResolver(context.Environment, build.RootDirectory / ".nuke").Resolve(build, parameters, arguments, arguments.Find("profile")?.Values ?? []);
-        foreach (var secret in parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)).SelectMany(v => v as string[] ?? [v?.ToString() ?? ""]))
+        foreach (var secret in parameters.Where(p => p.IsSecret).Select(p => p.Field.GetValue(build)).SelectMany(v => v as string[] ?? [v?.ToString() ?? ""]))
             build.Redactor.Add(secret);
 
         if (build.IsLocalBuild && SchemaWriter.Write(build.RootDirectory / ".nuke" / "build.schema.json", targets, parameters))

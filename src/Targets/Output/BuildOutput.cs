@@ -17,13 +17,9 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
     {
         var safe = redactor.Redact(text);
         var plain = Ansi().Replace(safe, "");
-        if (mode == OutputMode.Json)
-        {
-            log.Information("{Line:l}", plain);
-            return;
-        }
-        console.WriteLine(mode == OutputMode.Terminal ? safe : plain);
-        log.ForContext(BuildLogging.FileOnly, true).Information("{Line:l}", plain);
+        if (mode != OutputMode.Json)
+            console.WriteLine(mode == OutputMode.Terminal ? safe : plain);
+        FileOnly().Information("{Line:l}", plain);
     }
 
     public void Write(IRenderable widget)

@@ -65,8 +65,7 @@ internal sealed class Arguments
     {
         foreach (var option in Options)
         {
-            var parameter = parameters.FirstOrDefault(p => Names.Normalize(p.CliName) == option.Key);
-            var type = parameter is null ? null : Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
+            var type = parameters.FirstOrDefault(p => Names.Normalize(p.CliName) == option.Key)?.Type;
             var takes = Flags.Any(f => Names.Normalize(f) == option.Key) || type == typeof(bool) ? 0
                 : type?.IsArray == true || option.Key is "skip" or "target" ? int.MaxValue
                 : 1;
