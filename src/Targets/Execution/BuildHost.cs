@@ -95,14 +95,14 @@ internal static class BuildHost
 
         var invoked = (arguments.Targets.Count > 0 ? arguments.Targets : defaults.ToList()).Select(name => TargetDiscovery.Named(targets, name, "Unknown target")).Distinct().ToList();
         var plan = ExecutionPlanner.Plan(targets, invoked);
-        Skipping.Apply(plan, invoked, arguments.Find("skip"), targets);
+        ExecutionPlanner.Skip(plan, invoked, arguments.Find("skip"), targets);
         (build.InvokedTargets, build.ExecutionPlan) = (invoked, plan);
         if (arguments.Has("plan"))
         {
             HelpPrinter.Plan(output, plan);
             return 0;
         }
-        Requirements.Check(plan, parameters);
+        ExecutionPlanner.CheckRequirements(plan, parameters);
         using var cancellation = new CancellationTokenSource();
         using var signals = context.HandleSignals ? new SignalHandler(cancellation, log) : null;
         var started = DateTime.UtcNow;
@@ -122,11 +122,7 @@ internal static class BuildHost
         return candidates.FirstOrDefault(dir => Directory.Exists(Path.Combine(dir, ".nuke"))) is { } found ? (AbsolutePath)found : null;
     }
 
-    static IEnumerable<string> Ancestors(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            yield return dir.FullName;
-    }
+    static IEnumerable<string> Ancestors(string? dir) => dir is null ? [] : [dir, .. Ancestors(Path.GetDirectoryName(dir))];
 
     static string LogName(Type build, Arguments arguments, string[] defaults) =>
         arguments.Has("help") ? "help"

@@ -30,7 +30,6 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
             Ansi = mode == OutputMode.Terminal ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = mode == OutputMode.Terminal ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Out = new AnsiConsoleOutput(text),
-            Interactive = InteractionSupport.No,
             Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
             EnvironmentVariables = [],
         });
@@ -86,13 +85,12 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
     static string Notes(ExecutableTarget t) =>
         string.Join("; ", t.Summary.Select(kv => string.IsNullOrEmpty(kv.Key) ? kv.Value : $"{kv.Key}: {kv.Value}").Prepend(t.Reason).OfType<string>());
 
-    static Style Styles(TargetStatus status) => status switch
+    static Style Styles(TargetStatus status) => new(status switch
     {
-        TargetStatus.Succeeded => new Style(Color.Green),
-        TargetStatus.Failed or TargetStatus.Aborted => new Style(Color.Red),
-        TargetStatus.Skipped or TargetStatus.NotRun => new Style(Color.Yellow),
-        _ => Style.Plain,
-    };
+        TargetStatus.Succeeded => Color.Green,
+        TargetStatus.Failed or TargetStatus.Aborted => Color.Red,
+        _ => Color.Yellow,
+    });
 
     /// <summary>The file only in terminal and plain modes (the console shows a header instead); everywhere in JSON mode.</summary>
     ILogger FileOnly() => mode == OutputMode.Json ? log : log.ForContext(BuildLogging.FileOnly, true);

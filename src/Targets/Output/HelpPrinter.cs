@@ -36,14 +36,13 @@ internal static class HelpPrinter
         var used = ParameterUse.Find(target, parameters)
             .OrderBy(p => target.Description?.Contains("--" + p.CliName, StringComparison.Ordinal) == true ? 0 : required.Contains(p.Name, StringComparison.Ordinal) ? 1 : 2).ToList();
         Section(output, "Parameters it reads", used.Count == 0 ? [("none", "")] : used.Select(p => (p.Usage, Describe(build, p))));
-        var example = used.Count > 0 ? used[0] : null;
-        Section(output, "Examples", new (string, string)?[]
-        {
+        Section(output, "Examples",
+        [
             ($"./build.sh {target.Name}", "run it, after what it depends on"),
             ($"./build.sh {target.Name} --plan", "show what would run, run nothing"),
-            target.Dependencies.Count == 0 ? null : ($"./build.sh {target.Name} --skip", "run it alone, none of its dependencies"),
-            example is null ? null : ($"./build.sh {target.Name} {example.Usage}", example.Description ?? ""),
-        }.OfType<(string, string)>());
+            .. target.Dependencies.Count == 0 ? [] : new[] { ($"./build.sh {target.Name} --skip", "run it alone, none of its dependencies") },
+            .. used.Take(1).Select(p => ($"./build.sh {target.Name} {p.Usage}", p.Description ?? "")),
+        ]);
     }
 
     public static void Plan(BuildOutput output, IReadOnlyList<ExecutableTarget> plan)
@@ -66,13 +65,9 @@ internal static class HelpPrinter
         output.Write(Grid(rows, width));
     }
 
-    static Grid Grid(IEnumerable<(string Left, string Right)> rows, int? width = null)
-    {
-        var grid = new Grid().AddColumn(new GridColumn { Width = width }.NoWrap().Padding(2, 0, 2, 0)).AddColumn(new GridColumn().Padding(0, 0));
-        foreach (var (left, right) in rows)
-            grid.AddRow(new Text(left), new Text(right));
-        return grid;
-    }
+    static Grid Grid(IEnumerable<(string Left, string Right)> rows, int? width = null) =>
+        rows.Aggregate(new Grid().AddColumn(new GridColumn { Width = width }.NoWrap().Padding(2, 0, 2, 0)).AddColumn(new GridColumn().Padding(0, 0)),
+            (grid, row) => grid.AddRow(new Text(row.Left), new Text(row.Right)));
 
     static string Describe(NukeBuild build, ParameterMember p)
     {

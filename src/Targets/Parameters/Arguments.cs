@@ -43,10 +43,9 @@ internal sealed class Arguments
                 current = parsed.Add("help");
             else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
             {
-                var eq = arg.IndexOf('=', StringComparison.Ordinal);
-                current = parsed.Add(eq > 0 ? arg[2..eq] : arg[2..]);
-                if (eq > 0)
-                    current.Values.Add(arg[(eq + 1)..]);
+                var parts = arg[2..].Split('=', 2);
+                current = parsed.Add(parts[0]);
+                current.Values.AddRange(parts[1..]);
             }
             else if (current is null)
                 parsed.Targets.Add(arg);
