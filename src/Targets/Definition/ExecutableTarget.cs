@@ -28,7 +28,7 @@ public sealed class ExecutableTarget : ITargetDefinition
     internal string? Description { get; private set; }
     internal bool IsListed { get; private set; } = true;
     internal string? Stage { get; set; }
-    internal bool IsDefault { get; set; }
+    internal bool IsDefault { get; init; }
     internal TargetStatus Status { get; set; }
     internal string? Reason { get; set; }
     internal TimeSpan Duration { get; set; }

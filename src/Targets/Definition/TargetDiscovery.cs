@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Targets;
 
-/// <summary>Finds the <see cref="Target"/> properties of a build and resolves their relationships by delegate identity.</summary>
+/// <summary>Finds the <see cref="Target"/> properties of a build and resolves their relationships by delegate identity, naming any cycle.</summary>
 internal static class TargetDiscovery
 {
     public static IEnumerable<PropertyInfo> Properties(Type build) =>
@@ -10,9 +10,9 @@ internal static class TargetDiscovery
             .Where(p => p.PropertyType == typeof(Target) && p.GetMethod is not null)
             .OrderBy(p => p.MetadataToken);
 
-    public static IReadOnlyList<ExecutableTarget> Discover(NukeBuild build)
+    public static IReadOnlyList<ExecutableTarget> Discover(NukeBuild build, IReadOnlyList<string> defaults)
     {
-        var targets = Properties(build.GetType()).Select(p => new ExecutableTarget(p.Name, (Target)p.GetValue(build)!)).ToList();
+        var targets = Properties(build.GetType()).Select(p => new ExecutableTarget(p.Name, (Target)p.GetValue(build)!) { IsDefault = defaults.Contains(p.Name) }).ToList();
         var byDelegate = targets.ToDictionary(t => t.Factory);
         foreach (var (target, (list, reversed, other)) in targets.SelectMany(t => t.Relations.Select(r => (t, r))))
         {
@@ -26,6 +26,7 @@ internal static class TargetDiscovery
             byDelegate[member].Stage ??= stage;
         foreach (var target in targets)
             target.TriggeredByList.AddRange(targets.Where(t => t.TriggerList.Contains(target)));
+        ExecutionPlanner.CheckForCycles(targets);
         return targets;
     }
 

@@ -18,7 +18,7 @@ internal static class BuildHost
         var build = new T();
         var defaults = defaultTargets.Select(e => ((MemberExpression)e.Body).Member.Name).ToArray();
         build.Redactor.AddFromEnvironment(context.Environment);
-        var mode = OutputModes.Detect(context.Environment, context.IsTerminal);
+        var mode = BuildOutput.DetectMode(context.Environment, context.IsTerminal);
         var root = FindRoot(arguments, context);
         var verbosity = arguments.Find("verbosity") is { } given
             ? Enum.GetValues<Verbosity>().Cast<Verbosity?>().FirstOrDefault(v => Names.Same(v.ToString()!, given.Values.FirstOrDefault() ?? ""))
@@ -60,10 +60,7 @@ internal static class BuildHost
 
     static int Run(NukeBuild build, Arguments arguments, string[] defaults, HostContext context, BuildOutput output, ILogger log)
     {
-        var targets = TargetDiscovery.Discover(build);
-        ExecutionPlanner.CheckForCycles(targets);
-        foreach (var t in targets)
-            t.IsDefault = defaults.Contains(t.Name);
+        var targets = TargetDiscovery.Discover(build, defaults);
         var parameters = ParameterMember.Discover(build.GetType());
         arguments.ClaimTargets(targets, parameters);
         if (arguments.Find("completion") is { } shell)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using Serilog;
 
 namespace Targets;
@@ -84,7 +83,7 @@ internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogge
 
     void Fail(ExecutableTarget target, Exception error)
     {
-        while (error is TargetInvocationException or AggregateException && error.InnerException is not null)
+        while (error is AggregateException && error.InnerException is not null)
             error = error.InnerException;
         (target.Status, target.Reason) = (TargetStatus.Failed, error.Message.Split('\n')[0]);
         log.Error("Target {Target:l} failed: {Message:l}", target.Name, error.Message);

@@ -10,6 +10,13 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
 {
     public OutputMode Mode => mode;
 
+    /// <summary>JSON when LOG_FORMAT=json, GitHub when GITHUB_ACTIONS=true, terminal when interactive and colors are welcome (no NO_COLOR, TERM not dumb), else plain.</summary>
+    public static OutputMode DetectMode(IReadOnlyDictionary<string, string> environment, bool isTerminal) =>
+        environment.GetValueOrDefault("LOG_FORMAT")?.Equals("json", StringComparison.OrdinalIgnoreCase) == true ? OutputMode.Json
+        : environment.GetValueOrDefault("GITHUB_ACTIONS")?.Equals("true", StringComparison.OrdinalIgnoreCase) == true ? OutputMode.GitHubActions
+        : isTerminal && environment.GetValueOrDefault("TERM") != "dumb" && string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR")) ? OutputMode.Terminal
+        : OutputMode.Plain;
+
     /// <summary>The file GitHub Actions shows as the job's summary (<c>GITHUB_STEP_SUMMARY</c>), when set.</summary>
     public string? StepSummary { get; init; }
 
@@ -62,22 +69,20 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
     /// <summary>The summary table, cut to the width by wrapping the notes; in GitHub Actions also as Markdown in the job summary.</summary>
     public void Summary(IReadOnlyList<ExecutableTarget> plan, TimeSpan total, bool succeeded)
     {
-        var rows = plan.Select(t => new[] { t.Name, t.Status.ToString(), t.Status is TargetStatus.Succeeded or TargetStatus.Failed or TargetStatus.Aborted ? Format(t.Duration) : "", Notes(t) })
-            .Append(["Total", "", Format(total), ""]).ToList();
-        var table = new Table().Border(TableBorder.Simple).AddColumns("Target", "Status", "Duration", "Notes");
-        table.Columns[0].PadLeft(0);
-        foreach (var column in table.Columns.Take(3))
-            column.NoWrap();
-        for (var i = 0; i < rows.Count; i++)
-            table.AddRow(rows[i].Select(cell => new Text(cell, i < plan.Count ? Styles(plan[i].Status) : Style.Plain)));
+        var rows = plan.Select(t => (Cells: new[] { t.Name, t.Status.ToString(), t.Status is TargetStatus.Succeeded or TargetStatus.Failed or TargetStatus.Aborted ? Format(t.Duration) : "", Notes(t) }, Style: Styles(t.Status)))
+            .Append((["Total", "", Format(total), ""], Style.Plain)).ToList();
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns(new TableColumn("Target").PadLeft(0).NoWrap(), new TableColumn("Status").NoWrap(), new TableColumn("Duration").NoWrap(), new TableColumn("Notes"));
+        foreach (var (cells, style) in rows)
+            table.AddRow(cells.Select(cell => new Text(cell, style)));
         Line();
         Write(table);
         var verdict = $"Build {(succeeded ? "succeeded" : "failed")} on {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC";
-        Line(mode == OutputMode.Terminal ? $"{(succeeded ? "\u001b[32m" : "\u001b[31m")}{verdict}\u001b[0m" : verdict);
+        Line($"{(succeeded ? "\u001b[32m" : "\u001b[31m")}{verdict}\u001b[0m");
         if (mode == OutputMode.Json)
             log.Information("Build {Result:l} in {Duration:l}", succeeded ? "succeeded" : "failed", Format(total));
         if (!string.IsNullOrEmpty(StepSummary))
-            File.AppendAllLines(StepSummary, [$"### {verdict}", "", "| Target | Status | Duration | Notes |", "|---|---|---|---|", .. rows.Select(Markdown), ""]);
+            File.AppendAllLines(StepSummary, [$"### {verdict}", "", "| Target | Status | Duration | Notes |", "|---|---|---|---|", .. rows.Select(r => Markdown(r.Cells)), ""]);
     }
 
     static string Markdown(string[] cells) => $"| {string.Join(" | ", cells.Select(c => c.Replace("|", "\\|").Replace("\n", " ")))} |";
@@ -100,4 +105,13 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
 
     [GeneratedRegex(@"\u001b\[[0-9;]*m")]
     private static partial Regex Ansi();
+}
+
+/// <summary>How the console is written to: colours and headers, plain lines, GitHub workflow commands, or JSON lines.</summary>
+internal enum OutputMode
+{
+    Terminal,
+    Plain,
+    GitHubActions,
+    Json,
 }

@@ -25,7 +25,8 @@ internal sealed class Arguments
 
     public static readonly string[] BuiltIns = [.. Usages.Select(u => u.Usage.Split(' ')[0][2..])];
 
-    static readonly string[] Flags = ["help", "plan", "no-logo"];
+    /// <summary>Built-in options that take no value (normalized).</summary>
+    static readonly string[] Flags = ["help", "plan", "nologo"];
 
     public List<string> Targets { get; } = [];
     public List<Option> Options { get; } = [];
@@ -65,7 +66,7 @@ internal sealed class Arguments
         foreach (var option in Options)
         {
             var type = parameters.FirstOrDefault(p => Names.Normalize(p.CliName) == option.Key)?.Type;
-            var takes = Flags.Any(f => Names.Normalize(f) == option.Key) || type == typeof(bool) ? 0
+            var takes = Flags.Contains(option.Key) || type == typeof(bool) ? 0
                 : type?.IsArray == true || option.Key is "skip" or "target" ? int.MaxValue
                 : 1;
             var claimed = option.Values.Skip(takes).Where(v => targets.Any(t => Names.Same(t.Name, v))).ToList();

@@ -49,14 +49,7 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
 
     static void Set(NukeBuild build, ParameterMember member, IReadOnlyList<string> values, string source)
     {
-        try
-        {
-            member.Field.SetValue(build, ValueConverter.Convert(member.Type, values, member.CliName));
-        }
-        catch (BuildException e) when (e is not UsageException)
-        {
-            throw new UsageException($"{e.Message} (from {source})");
-        }
+        member.Field.SetValue(build, ValueConverter.Convert(member.Type, values, member.CliName, source));
         member.Source = source;
     }
 

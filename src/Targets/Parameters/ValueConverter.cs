@@ -27,20 +27,21 @@ internal static partial class ValueConverter
         [typeof(TimeSpan)] = new(raw => Duration(raw.Trim()), "<duration>", "string", "a duration; use e.g. 90s, 5m, 1h, 500ms or 00:01:30"),
     };
 
-    public static object? Convert(Type type, IReadOnlyList<string> values, string parameter)
+    /// <summary>The value of parameter <c>--<paramref name="parameter"/></c>; a usage error saying where the bad value came from (<paramref name="source"/>) otherwise.</summary>
+    public static object? Convert(Type type, IReadOnlyList<string> values, string parameter, string source)
     {
         if (type.IsArray)
         {
             var items = values.SelectMany(v => v.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(v => ConvertOne(type.GetElementType()!, v, parameter)).ToArray();
+                .Select(v => ConvertOne(type.GetElementType()!, v, parameter, source)).ToArray();
             var array = Array.CreateInstance(type.GetElementType()!, items.Length);
             items.CopyTo(array, 0);
             return array;
         }
         if (type == typeof(bool) && values.Count == 0)
             return true;
-        return values.Count == 1 ? ConvertOne(type, values[0], parameter)
-            : throw new BuildException($"Parameter --{parameter} takes one value but got {values.Count}: '{string.Join(" ", values)}'.");
+        return values.Count == 1 ? ConvertOne(type, values[0], parameter, source)
+            : throw Invalid($"Parameter --{parameter} takes one value but got {values.Count}: '{string.Join(" ", values)}'.", source);
     }
 
     /// <summary>The values an enum or <see cref="Enumeration"/> (or an array of one) allows; empty for other types.</summary>
@@ -60,14 +61,16 @@ internal static partial class ValueConverter
         : typeof(Enumeration).IsAssignableFrom(type) ? type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => type.IsAssignableFrom(f.FieldType)).Select(f => f.GetValue(null)!)
         : [];
 
-    static object ConvertOne(Type type, string raw, string parameter)
+    static object ConvertOne(Type type, string raw, string parameter, string source)
     {
         var scalar = Scalars.GetValueOrDefault(type);
         var result = scalar is not null ? scalar.Parse(raw)
             : type.IsEnum || typeof(Enumeration).IsAssignableFrom(type) ? Choices(type).FirstOrDefault(c => Names.Same(c.ToString()!, raw.Trim()))
-            : throw new BuildException($"Parameter --{parameter} has type {type.Name}, which the build host cannot convert. Use string, bool, int, TimeSpan, an enum or string[].");
-        return result ?? throw new BuildException($"Parameter --{parameter}: '{raw}' is not {scalar?.Expected ?? $"one of: {string.Join(", ", AllowedValues(type))}"}.");
+            : throw Invalid($"Parameter --{parameter} has type {type.Name}, which the build host cannot convert. Use string, bool, int, TimeSpan, an enum or string[].", source);
+        return result ?? throw Invalid($"Parameter --{parameter}: '{raw}' is not {scalar?.Expected ?? $"one of: {string.Join(", ", AllowedValues(type))}"}.", source);
     }
+
+    static UsageException Invalid(string message, string source) => new($"{message} (from {source})");
 
     static TimeSpan? Duration(string value)
     {
