@@ -51,7 +51,6 @@ public sealed class ExecutableTarget : ITargetDefinition
     internal List<ExecutableTarget> DependencyList { get; } = [];
     internal List<ExecutableTarget> TriggerList { get; } = [];
     internal List<ExecutableTarget> RunsAfterList { get; } = [];
-    internal List<ExecutableTarget> TriggeredByList { get; } = [];
 
     ITargetDefinition ITargetDefinition.Description(string description) => Do(() => Description = description);
     ITargetDefinition ITargetDefinition.Unlisted() => Do(() => IsListed = false);

@@ -24,8 +24,6 @@ internal static class TargetDiscovery
         }
         foreach (var (stage, member) in build.PipelineStages.SelectMany(s => s.Targets.Select(t => (s.Name, t))))
             byDelegate[member].Stage ??= stage;
-        foreach (var target in targets)
-            target.TriggeredByList.AddRange(targets.Where(t => t.TriggerList.Contains(target)));
         ExecutionPlanner.CheckForCycles(targets);
         return targets;
     }

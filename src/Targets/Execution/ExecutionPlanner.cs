@@ -40,7 +40,7 @@ internal static class ExecutionPlanner
                 throw new BuildException($"Circular target dependencies: {string.Join(" -> ", cycle)} (each needs the next to run first). Remove one of these DependsOn/After/Before/Triggers relations.");
             }
             path.Add(target);
-            foreach (var before in target.DependencyList.Concat(target.TriggeredByList.Concat(target.RunsAfterList).Where(scheduled.Contains)))
+            foreach (var before in target.DependencyList.Concat(all.Where(t => t.TriggerList.Contains(target)).Concat(target.RunsAfterList).Where(scheduled.Contains)))
                 Visit(before);
             path.Remove(target);
             order.Add(target);

@@ -14,7 +14,7 @@ internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogge
         var stop = false;
         foreach (var target in plan)
         {
-            var blocker = target.DependencyList.Concat(target.TriggeredByList.Where(plan.Contains))
+            var blocker = target.DependencyList.Concat(build.AllTargets.Where(t => t.TriggerList.Contains(target) && plan.Contains(t)))
                 .FirstOrDefault(d => d.Status is not (TargetStatus.Succeeded or TargetStatus.Skipped));
             var reason = cancellation.IsCancellationRequested ? "cancelled"
                 : stop ? "an earlier target failed"

@@ -25,7 +25,7 @@ internal static class HelpPrinter
         output.Line($"{target.Name}{(target.Stage is null ? "" : $" ({target.Stage})")}{(target.IsDefault ? ", runs when no target is named" : "")}");
         output.Wrapped(target.Description ?? "(no description)", 2);
         output.Line();
-        static string List(IEnumerable<object> items, string none = "nothing") => items.Any() ? string.Join(", ", items) : none;
+        static string List(IEnumerable<object> items) => items.Any() ? string.Join(", ", items) : "nothing";
         output.Write(Grid([
             ("Depends on", List(target.Dependencies)),
             ("Triggers", List(target.Triggers)),

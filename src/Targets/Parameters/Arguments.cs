@@ -48,10 +48,8 @@ internal sealed class Arguments
                 current = parsed.Add(parts[0]);
                 current.Values.AddRange(parts[1..]);
             }
-            else if (current is null)
-                parsed.Targets.Add(arg);
             else
-                current.Values.Add(arg);
+                (current?.Values ?? parsed.Targets).Add(arg);
         }
         parsed.Targets.AddRange(parsed.Find("target")?.Values ?? []);
         return parsed;
