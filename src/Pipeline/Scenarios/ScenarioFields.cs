@@ -5,9 +5,13 @@ using System.Text.RegularExpressions;
 
 namespace Pipeline.Scenarios;
 
-internal sealed partial class ScenarioParser
+/// <summary>Typed access to a scenario file's JSON fields; every error names the file (<paramref name="source"/>) and where in it.</summary>
+internal sealed partial class ScenarioFields(string source)
 {
-    JsonObject Object(JsonNode? node, string where, params string[] fields)
+    /// <summary>The error for <paramref name="where"/>: the file, the place, the problem.</summary>
+    public ScenarioException Fail(string where, string problem) => new($"{source}: {where} {problem}.");
+
+    public JsonObject Object(JsonNode? node, string where, params string[] fields)
     {
         if (node is not JsonObject o)
             throw Fail(where, node is null ? "is missing" : "must be a JSON object");
@@ -16,15 +20,15 @@ internal sealed partial class ScenarioParser
         return o;
     }
 
-    JsonArray Array(JsonObject o, string field, string where) =>
+    public JsonArray Array(JsonObject o, string field, string where) =>
         o[field] as JsonArray ?? throw Fail(field, o[field] is null ? $"is missing from {where}" : "must be a JSON array");
 
-    string RequiredString(JsonObject o, string field, string where) =>
+    public string RequiredString(JsonObject o, string field, string where) =>
         Optional(o, field, where, JsonValueKind.String)?.GetValue<string>() is { Length: > 0 } text
             ? text
             : throw Fail($"{where}.{field}", "is missing or empty");
 
-    JsonNode? Optional(JsonObject o, string field, string where, params JsonValueKind[] kinds) =>
+    public JsonNode? Optional(JsonObject o, string field, string where, params JsonValueKind[] kinds) =>
         o[field] switch
         {
             null => null,
@@ -32,7 +36,7 @@ internal sealed partial class ScenarioParser
             var value => throw Fail($"{where}.{field}", $"must be a JSON {string.Join(" or ", kinds.Select(Kind).Distinct())}, not {Kind(value.GetValueKind())}"),
         };
 
-    JsonPath Path(string? text, string where)
+    public JsonPath Path(string? text, string where)
     {
         try
         {
@@ -44,7 +48,7 @@ internal sealed partial class ScenarioParser
         }
     }
 
-    TimeSpan? Duration(JsonObject o, string field, string where)
+    public TimeSpan? Duration(JsonObject o, string field, string where)
     {
         if (Optional(o, field, where, JsonValueKind.String)?.GetValue<string>() is not { } text)
             return null;
