@@ -60,22 +60,13 @@ public sealed class VolumeBackup(DockerClient client, ILogger log)
         var data = Data;
         if (!await data.ExistsAsync(containerId, backup.DataPath, ct))
             throw new DataException($"Container {ContainerData.Short(containerId)} has no {backup.DataPath} to restore backup {backup.Id} into; nothing was changed. Check the service's volume mount.");
-        var running = (await data.StateAsync(containerId, ct)).Running;
-        if (running)
-            await data.StopAsync(containerId, ct);
-        try
+        await data.WhileStoppedAsync(containerId, async () =>
         {
             var live = await data.ListAsync(containerId, backup.DataPath, ct);
             IReadOnlyList<string> emptied = [];
             await data.WriteAsync(containerId, backup.DataPath, async w => emptied = await DataTar.WriteOwnedAsync(w, archive, Owner, live, ct), ct);
             log.Information("Restored backup {Id} into {Path} of container {Container}: {Files} file(s) owned by {Owner}; emptied {Emptied} file(s) the backup does not hold: {Names}",
                 backup.Id, backup.DataPath, ContainerData.Short(containerId), backup.Files.Count, Owner, emptied.Count, emptied);
-        }
-        catch (Exception e) when (e is DockerApiException or IOException or InvalidDataException or HttpRequestException)
-        {
-            throw new DataException($"Restoring backup {backup.Id} into container {ContainerData.Short(containerId)} failed after it was stopped ({e.Message}); the container stays stopped and its data folder may be partly restored. Fix the cause and run the restore again.", e);
-        }
-        if (running)
-            await data.StartAsync(containerId, ct);
+        }, e => $"Restoring backup {backup.Id} into container {ContainerData.Short(containerId)} failed after it was stopped ({e.Message}); the container stays stopped and its data folder may be partly restored. Fix the cause and run the restore again.", ct);
     }
 }

@@ -13,15 +13,6 @@ namespace Pipeline.Debugging;
 /// </summary>
 public sealed class LocalReplay(DockerClient client, ILogger log)
 {
-    /// <summary>The label on everything a replay creates; its value is the prefix.</summary>
-    public const string Label = "org.app-pipeline.debug-local";
-
-    /// <summary>The container's name for <paramref name="prefix"/>.</summary>
-    public static string ContainerName(string prefix) => $"{prefix}-debug-local".ToLowerInvariant();
-
-    /// <summary>The data volume's name for <paramref name="prefix"/>.</summary>
-    public static string VolumeName(string prefix) => $"{ContainerName(prefix)}_data";
-
     /// <summary>Opens the snapshot, finds the debug image of its version, starts the replay; warns about the variables it left out.</summary>
     public async Task<ReplayResult> ReplayAsync(ReplayRequest request, CancellationToken ct)
     {
@@ -42,6 +33,15 @@ public sealed class LocalReplay(DockerClient client, ILogger log)
             snapshot.DeleteDatabase();
         }
     }
+
+    /// <summary>The label on everything a replay creates; its value is the prefix.</summary>
+    public const string Label = "org.app-pipeline.debug-local";
+
+    /// <summary>The container's name for <paramref name="prefix"/>.</summary>
+    public static string ContainerName(string prefix) => $"{prefix}-debug-local".ToLowerInvariant();
+
+    /// <summary>The data volume's name for <paramref name="prefix"/>.</summary>
+    public static string VolumeName(string prefix) => $"{ContainerName(prefix)}_data";
 
     /// <summary>Starts the replay (replacing an earlier one of the same prefix) and waits until it is healthy.</summary>
     public async Task<ReplayResult> StartAsync(SnapshotReader snapshot, string image, string prefix, int port, TimeSpan timeout, CancellationToken ct)
@@ -68,7 +68,7 @@ public sealed class LocalReplay(DockerClient client, ILogger log)
             HostConfig = new HostConfig
             {
                 PortBindings = new Dictionary<string, IList<PortBinding>> { [containerPort] = [new PortBinding { HostIP = "127.0.0.1", HostPort = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }] },
-                Mounts = [new Mount { Type = "volume", Source = VolumeName(prefix), Target = "/data" }],
+                Mounts = [new Mount { Type = "volume", Source = VolumeName(prefix), Target = ServiceDatabase.App.Folder }],
             },
         }, ct);
         try
@@ -124,11 +124,11 @@ public sealed class LocalReplay(DockerClient client, ILogger log)
 
     async Task SeedAsync(string id, string database, CancellationToken ct)
     {
-        await new ContainerData(client, log, TimeSpan.FromSeconds(10)).WriteAsync(id, "/data", async tar =>
+        await new ContainerData(client, log, TimeSpan.FromSeconds(10)).WriteAsync(id, ServiceDatabase.App.Folder, async tar =>
         {
             await using var content = File.OpenRead(database);
-            await tar.WriteEntryAsync(DataTar.OwnedFile("app.db", DataOwner.App, content), ct);
+            await tar.WriteEntryAsync(DataTar.OwnedFile(ServiceDatabase.App.File, DataOwner.App, content), ct);
         }, ct);
-        log.Information("Seeded /data of {Container} with the snapshot's sanitized database", ContainerData.Short(id));
+        log.Information("Seeded {Folder} of {Container} with the snapshot's sanitized database", ServiceDatabase.App.Folder, ContainerData.Short(id));
     }
 }
