@@ -11,6 +11,7 @@ internal sealed partial class ScenarioFields(string source)
     /// <summary>The error for <paramref name="where"/>: the file, the place, the problem.</summary>
     public ScenarioException Fail(string where, string problem) => new($"{source}: {where} {problem}.");
 
+    /// <summary>The JSON object <paramref name="node"/>, holding no field but <paramref name="fields"/>.</summary>
     public JsonObject Object(JsonNode? node, string where, params string[] fields)
     {
         if (node is not JsonObject o)
@@ -20,14 +21,17 @@ internal sealed partial class ScenarioFields(string source)
         return o;
     }
 
+    /// <summary>The JSON array <paramref name="field"/> of <paramref name="o"/>.</summary>
     public JsonArray Array(JsonObject o, string field, string where) =>
         o[field] as JsonArray ?? throw Fail(field, o[field] is null ? $"is missing from {where}" : "must be a JSON array");
 
+    /// <summary>The non-empty string <paramref name="field"/> of <paramref name="o"/>.</summary>
     public string RequiredString(JsonObject o, string field, string where) =>
         Optional(o, field, where, JsonValueKind.String)?.GetValue<string>() is { Length: > 0 } text
             ? text
             : throw Fail($"{where}.{field}", "is missing or empty");
 
+    /// <summary><paramref name="field"/> of <paramref name="o"/> when present, of one of <paramref name="kinds"/>.</summary>
     public JsonNode? Optional(JsonObject o, string field, string where, params JsonValueKind[] kinds) =>
         o[field] switch
         {
@@ -36,6 +40,7 @@ internal sealed partial class ScenarioFields(string source)
             var value => throw Fail($"{where}.{field}", $"must be a JSON {string.Join(" or ", kinds.Select(Kind).Distinct())}, not {Kind(value.GetValueKind())}"),
         };
 
+    /// <summary>The JSON path <paramref name="text"/>, such as <c>$.id</c>.</summary>
     public JsonPath Path(string? text, string where)
     {
         try
@@ -48,6 +53,7 @@ internal sealed partial class ScenarioFields(string source)
         }
     }
 
+    /// <summary>The duration <paramref name="field"/> of <paramref name="o"/> when present, such as <c>200ms</c>, <c>30s</c> or <c>2m</c>.</summary>
     public TimeSpan? Duration(JsonObject o, string field, string where)
     {
         if (Optional(o, field, where, JsonValueKind.String)?.GetValue<string>() is not { } text)
