@@ -25,6 +25,13 @@ public sealed class ProxyInputTests
     }
 
     [Fact]
+    public void A_maintenance_message_on_several_lines_or_a_negative_Retry_After_is_refused()
+    {
+        Assert.Contains("one line", Assert.Throws<ArgumentException>(() => new Maintenance("down\nfor now", TimeSpan.Zero)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Maintenance("down", TimeSpan.FromSeconds(-1)));
+    }
+
+    [Fact]
     public void Two_routes_taking_the_same_requests_are_refused()
     {
         var error = Assert.Throws<ProxyException>(() => ProxyRecord.Empty.Merge([new ProxyRoute("one", 8080), new ProxyRoute("two", 8080)]));
