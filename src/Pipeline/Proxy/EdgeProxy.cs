@@ -24,7 +24,8 @@ public sealed partial class EdgeProxy(DockerClient docker, ProxyOptions options,
 
     /// <summary>
     /// Sends route <paramref name="route"/>'s new requests to <paramref name="target"/>, atomically (<c>set server &lt;route&gt;/live addr</c>):
-    /// each request goes wholly to the old or the new container, none fails. The target must be attached to <see cref="ProxyOptions.NetworkName"/>.
+    /// each request goes wholly to the old or the new container, none fails. The target must run, attached to <see cref="ProxyOptions.NetworkName"/>
+    /// with <see cref="Upstream.Address"/> (checked first: a wrong target changes nothing).
     /// </summary>
     public async Task<RouteState> SwitchAsync(string route, Upstream target, CancellationToken ct)
     {
@@ -32,6 +33,7 @@ public sealed partial class EdgeProxy(DockerClient docker, ProxyOptions options,
         var record = await RecordAsync(ct);
         var before = record.Find(route);
         var after = before with { Target = target };
+        await UpstreamCheck.VerifyAsync(docker, target, options.NetworkName, ct);
         await files.WriteAsync(HaproxyConfig.Files(record.With(after), options), ct);
         await RunAsync($"set server {route}/{HaproxyConfig.Slot} addr {target.Address} port {target.Port}", ct);
         await RunAsync($"set server {route}/{HaproxyConfig.Slot} state ready", ct);

@@ -51,10 +51,16 @@ public sealed class ProxyInputTests
         var switching = await Assert.ThrowsAsync<ProxyException>(() => world.Proxy.SwitchAsync("staging", a, CancellationToken.None));
         var maintenance = await Assert.ThrowsAsync<ProxyException>(() => world.Proxy.MaintenanceAsync("staging", "down", TimeSpan.Zero, CancellationToken.None));
         var apiPort = await Assert.ThrowsAsync<ProxyException>(() => world.Proxy.EnsureAsync([new ProxyRoute("other", world.Options.ApiPort)], CancellationToken.None));
+        var b = await world.UpstreamAsync("B");
+        var wrongAddress = await Assert.ThrowsAsync<ProxyException>(() => world.Proxy.SwitchAsync(route.Name, new Upstream(b.Container, IPAddress.Parse("10.255.255.254"), b.Port), CancellationToken.None));
+        await world.StopAsync(b.Container);
+        var stopped = await Assert.ThrowsAsync<ProxyException>(() => world.Proxy.SwitchAsync(route.Name, b, CancellationToken.None));
 
         Assert.Contains($"no route 'staging' (it has {route.Name})", switching.Message, StringComparison.Ordinal);
         Assert.Contains("no route 'staging'", maintenance.Message, StringComparison.Ordinal);
         Assert.Contains("choose another port", apiPort.Message, StringComparison.Ordinal);
+        Assert.Contains($"its address on {world.Options.NetworkName} is {b.Address}", wrongAddress.Message, StringComparison.Ordinal);
+        Assert.Contains("not running. Start it first", stopped.Message, StringComparison.Ordinal);
         Assert.Equal(before, await world.Proxy.StatesAsync(CancellationToken.None));
         Assert.Equal("A", (await ProxyWorld.GetAsync(route)).Body);
     }

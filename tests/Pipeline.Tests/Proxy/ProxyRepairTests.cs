@@ -31,6 +31,8 @@ public sealed class ProxyRepairTests
         {
             await breakage();
             Assert.NotEqual(ProxyStatus.Answering, (await world.Proxy.ProbeAsync(CancellationToken.None)).Status);
+            var doctor = await ProxyDoctorCheck.RunAsync(world.Options, CancellationToken.None);
+            Assert.Contains("deploy", doctor.Fix ?? doctor.Detail, StringComparison.Ordinal);
 
             var repaired = await world.Proxy.EnsureAsync([production], CancellationToken.None);
 

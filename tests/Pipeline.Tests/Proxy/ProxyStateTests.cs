@@ -55,5 +55,6 @@ public sealed class ProxyStateTests
         var probe = await world.Proxy.ProbeAsync(CancellationToken.None);
         Assert.Equal(ProxyStatus.Answering, probe.Status);
         Assert.Contains(a.Container, probe.Detail, StringComparison.Ordinal);
+        Assert.Equal(Pipeline.Machine.CheckStatus.Ok, (await ProxyDoctorCheck.RunAsync(world.Options, CancellationToken.None)).Status);
     }
 }
