@@ -30,10 +30,11 @@ public sealed partial class EdgeProxy(DockerClient docker, ProxyOptions options,
     public async Task<RouteState> SwitchAsync(string route, Upstream target, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(target);
+        var verified = UpstreamCheck.VerifyAsync(docker, target, options.NetworkName, ct);
         var record = await RecordAsync(ct);
+        await verified;
         var before = record.Find(route);
         var after = before with { Target = target };
-        await UpstreamCheck.VerifyAsync(docker, target, options.NetworkName, ct);
         await files.WriteAsync(HaproxyConfig.Files(record.With(after), options), ct);
         await RunAsync($"set server {route}/{HaproxyConfig.Slot} addr {target.Address} port {target.Port}", ct);
         await RunAsync($"set server {route}/{HaproxyConfig.Slot} state ready", ct);
