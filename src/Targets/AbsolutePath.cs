@@ -8,9 +8,6 @@ public sealed record AbsolutePath
     /// <summary>The full path.</summary>
     public string Value { get; }
 
-    /// <summary>The last segment.</summary>
-    public string Name => Path.GetFileName(Value);
-
     /// <summary>Joins a relative segment.</summary>
     public static AbsolutePath operator /(AbsolutePath left, string right) => new(Path.Combine(left.Value, right));
 

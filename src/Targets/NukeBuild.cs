@@ -69,11 +69,7 @@ public abstract class NukeBuild
     protected void ReportSummary(string key, object? value) => CurrentTarget?.Summary[key] = Redactor.Redact(value?.ToString() ?? "");
 
     /// <summary>Prints text (a table, a report) to the console as is, and to the log file; secrets are masked.</summary>
-    protected void Print(string text)
-    {
-        foreach (var line in text.TrimEnd('\n').Split('\n'))
-            Output?.Line(line.TrimEnd('\r'));
-    }
+    protected void Print(string text) => Array.ForEach(text.TrimEnd('\n').Split('\n'), line => Output?.Line(line.TrimEnd('\r')));
 
     /// <summary>Prints what <paramref name="write"/> writes (a report's table), as <see cref="Print(string)"/> does.</summary>
     protected void Print(Action<TextWriter> write)

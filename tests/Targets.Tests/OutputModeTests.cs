@@ -120,7 +120,7 @@ public sealed class OutputModeTests : IDisposable
     [InlineData(nameof(OutputMode.Terminal), "CI", "true", true)]
     public void Mode_is_detected_from_the_environment(string expected, string variable, string value, bool isTerminal)
     {
-        Assert.Equal(Enum.Parse<OutputMode>(expected), OutputModes.Detect(new Dictionary<string, string> { [variable] = value }, isTerminal));
+        Assert.Equal(Enum.Parse<OutputMode>(expected), BuildOutput.DetectMode(new Dictionary<string, string> { [variable] = value }, isTerminal));
     }
 
     [Fact]

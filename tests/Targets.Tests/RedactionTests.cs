@@ -134,6 +134,5 @@ public sealed class RedactionTests : IDisposable
         redactor.Add("x");
 
         Assert.Equal("*** and *** and x", redactor.Redact("abcdef and abc and x"));
-        Assert.Equal(2, redactor.Count);
     }
 }

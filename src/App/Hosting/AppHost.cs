@@ -49,7 +49,7 @@ public static class AppHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = AppSettings.ShutdownTimeout);
         builder.Services.AddSingleton(settings).AddSingleton(mode).AddSingleton(version).AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new Database(settings.DatabasePath)).AddSingleton<JobStore>().AddSingleton<UserStore>();
-        builder.Services.AddSingleton<JobQueue>().AddSingleton(new WorkerState(settings.WorkerThreads)).AddSingleton<JobExecutor>();
+        builder.Services.AddSingleton<JobQueue>().AddSingleton(new WorkerState(settings.WorkerThreads)).AddSingleton<JobExecutor>().AddSingleton<JobRunner>();
         builder.Services.AddHostedService<WorkerPool>();
         if (!ListenAddress.IsConfigured(builder.Configuration))
             builder.WebHost.UseUrls(ListenAddress.Default(settings.Port));

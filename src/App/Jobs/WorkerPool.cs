@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using App.Data;
 using App.Hosting;
 
@@ -10,7 +9,7 @@ namespace App.Jobs;
 /// <c>JOB_SHUTDOWN_GRACE_SECONDS</c> to finish, and those that do not are interrupted and re-queued for the next start.
 /// </summary>
 public sealed partial class WorkerPool(
-    JobQueue queue, JobStore store, JobExecutor executor, WorkerState state, AppSettings settings, TimeProvider time, ILogger<WorkerPool> log)
+    JobQueue queue, JobStore store, JobRunner runner, WorkerState state, AppSettings settings, TimeProvider time, ILogger<WorkerPool> log)
     : BackgroundService, IHostedLifecycleService
 {
     readonly CancellationTokenSource _stopTaking = new();
@@ -69,7 +68,7 @@ public sealed partial class WorkerPool(
                 break;
             try
             {
-                await RunAsync(id, worker);
+                await runner.RunAsync(id, worker, _interrupt.Token);
             }
             catch (Exception e) when (!_stopTaking.IsCancellationRequested)
             {
@@ -78,36 +77,6 @@ public sealed partial class WorkerPool(
                 await Task.Delay(TimeSpan.FromMilliseconds(200), time, CancellationToken.None);
                 queue.Enqueue(id);
             }
-        }
-    }
-
-    async Task RunAsync(long id, int worker)
-    {
-        var job = await store.TryStartAsync(id, time.GetUtcNow(), CancellationToken.None);
-        if (job is null)
-            return;
-        state.JobStarted();
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            LogRunning(id, job.Type, worker);
-            var result = await executor.RunAsync(job, _interrupt.Token);
-            await store.FinishAsync(id, JobStatus.Succeeded, result, null, time.GetUtcNow(), clock.Elapsed.TotalMilliseconds);
-            LogFinished(id, JobStatus.Succeeded, clock.Elapsed.TotalMilliseconds);
-        }
-        catch (OperationCanceledException) when (_interrupt.IsCancellationRequested)
-        {
-            await store.RequeueAsync(id);
-            LogRequeued(id);
-        }
-        catch (Exception e)
-        {
-            await store.FinishAsync(id, JobStatus.Failed, null, e.Message, time.GetUtcNow(), clock.Elapsed.TotalMilliseconds);
-            LogFailed(id, e.Message);
-        }
-        finally
-        {
-            state.JobEnded();
         }
     }
 
@@ -128,21 +97,9 @@ public sealed partial class WorkerPool(
     [LoggerMessage(LogLevel.Information, "Worker pool starting: {Workers} workers, {Queued} queued jobs ({Recovered} re-queued after an interrupted run)")]
     partial void LogStarting(int workers, int queued, int recovered);
 
-    [LoggerMessage(LogLevel.Error, "Worker {Worker} could not run job {JobId}: {Error}; it stays queued and is tried again")]
-    partial void LogWorkerError(long jobId, int worker, string error);
-
     [LoggerMessage(LogLevel.Warning, "{Active} jobs still running after {GraceSeconds} s of shutdown grace: interrupting and re-queuing them")]
     partial void LogInterrupting(int active, double graceSeconds);
 
-    [LoggerMessage(LogLevel.Debug, "Job {JobId} ({Type}) running on worker {Worker}")]
-    partial void LogRunning(long jobId, string type, int worker);
-
-    [LoggerMessage(LogLevel.Information, "Job {JobId} {Status} in {Milliseconds:0.0} ms")]
-    partial void LogFinished(long jobId, string status, double milliseconds);
-
-    [LoggerMessage(LogLevel.Warning, "Job {JobId} failed: {Error}")]
-    partial void LogFailed(long jobId, string error);
-
-    [LoggerMessage(LogLevel.Information, "Job {JobId} interrupted by shutdown and re-queued")]
-    partial void LogRequeued(long jobId);
+    [LoggerMessage(LogLevel.Error, "Worker {Worker} could not run job {JobId}: {Error}; it stays queued and is tried again")]
+    partial void LogWorkerError(long jobId, int worker, string error);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Formats.Tar;
+using Pipeline.Docker;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 

@@ -35,5 +35,27 @@ internal sealed partial class ContainerData(DockerClient client, ILogger log, Ti
         log.Information("Started container {Container} again", Short(id));
     }
 
+    /// <summary>
+    /// Stops the container, runs <paramref name="change"/>, and starts the container again when it was running. An engine
+    /// or I/O error in <paramref name="change"/> leaves it stopped and is thrown as a <see cref="DataException"/> whose
+    /// message <paramref name="failure"/> gives.
+    /// </summary>
+    public async Task WhileStoppedAsync(string id, Func<Task> change, Func<Exception, string> failure, CancellationToken ct)
+    {
+        var running = (await StateAsync(id, ct)).Running;
+        if (running)
+            await StopAsync(id, ct);
+        try
+        {
+            await change();
+        }
+        catch (Exception e) when (e is DockerApiException or IOException or InvalidDataException or HttpRequestException)
+        {
+            throw new DataException(failure(e), e);
+        }
+        if (running)
+            await StartAsync(id, ct);
+    }
+
     public static string Short(string id) => id.Length == 64 ? id[..12] : id;
 }

@@ -7,7 +7,7 @@ namespace Pipeline.Data;
 /// Backs up and restores a container's data folder through the Engine API's archive endpoints (no helper image).
 /// A backup pauses the container while the archive is read, so a SQLite file is captured between writes.
 /// </summary>
-public sealed partial class VolumeBackup(DockerClient client, ILogger log)
+public sealed class VolumeBackup(DockerClient client, ILogger log)
 {
     /// <summary>Who owns the restored files; the sample service's user by default.</summary>
     public DataOwner Owner { get; init; } = DataOwner.App;
@@ -40,5 +40,33 @@ public sealed partial class VolumeBackup(DockerClient client, ILogger log)
             if (Directory.Exists(incoming))
                 Directory.Delete(incoming, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Puts a backup back into the container's data folder. The archive's sha256 is checked first (a mismatch changes
+    /// nothing). The container is stopped, every file of the backup is written owned by <see cref="Owner"/>, and every
+    /// file in the folder that the backup does not hold is emptied to zero bytes: the archive endpoint cannot delete,
+    /// and an empty <c>app.db-journal</c> is not a hot journal, so SQLite never replays a stale one over the restored
+    /// database. A container that was running is started again.
+    /// </summary>
+    public async Task RestoreAsync(string containerId, BackupManifest backup, BackupStore store, CancellationToken ct)
+    {
+        var archive = store.ArchivePath(backup.Id);
+        if (!File.Exists(archive))
+            throw new DataException($"Backup {backup.Id} has no {BackupStore.ArchiveName} in {store.Directory}; nothing was changed. Restore another backup from {store.Directory}.");
+        var actual = await FileHash.OfFileAsync(archive, ct);
+        if (actual != backup.Sha256)
+            throw new DataException($"Backup {backup.Id} is corrupt: sha256 of {archive} is {actual}, expected {backup.Sha256}; nothing was changed. Restore another backup.");
+        var data = Data;
+        if (!await data.ExistsAsync(containerId, backup.DataPath, ct))
+            throw new DataException($"Container {ContainerData.Short(containerId)} has no {backup.DataPath} to restore backup {backup.Id} into; nothing was changed. Check the service's volume mount.");
+        await data.WhileStoppedAsync(containerId, async () =>
+        {
+            var live = await data.ListAsync(containerId, backup.DataPath, ct);
+            IReadOnlyList<string> emptied = [];
+            await data.WriteAsync(containerId, backup.DataPath, async w => emptied = await DataTar.WriteOwnedAsync(w, archive, Owner, live, ct), ct);
+            log.Information("Restored backup {Id} into {Path} of container {Container}: {Files} file(s) owned by {Owner}; emptied {Emptied} file(s) the backup does not hold: {Names}",
+                backup.Id, backup.DataPath, ContainerData.Short(containerId), backup.Files.Count, Owner, emptied.Count, emptied);
+        }, e => $"Restoring backup {backup.Id} into container {ContainerData.Short(containerId)} failed after it was stopped ({e.Message}); the container stays stopped and its data folder may be partly restored. Fix the cause and run the restore again.", ct);
     }
 }

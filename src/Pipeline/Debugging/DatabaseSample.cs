@@ -12,11 +12,8 @@ namespace Pipeline.Debugging;
 /// </summary>
 public sealed class DatabaseSample(DockerClient client, ILogger log)
 {
-    /// <summary>The data folder in the container.</summary>
-    public string DataPath { get; init; } = "/data";
-
-    /// <summary>The database file inside <see cref="DataPath"/>.</summary>
-    public string DatabaseFile { get; init; } = "app.db";
+    /// <summary>Where the service keeps its database in the container; the sample service's by default.</summary>
+    public ServiceDatabase Database { get; init; } = ServiceDatabase.App;
 
     /// <summary>Rows per table in <c>sample.json</c>.</summary>
     public int SampleRows { get; init; } = 20;
@@ -28,17 +25,17 @@ public sealed class DatabaseSample(DockerClient client, ILogger log)
         var temp = PrivateFolder.Create(Directory.CreateDirectory(workDirectory).FullName, "debug-snapshot");
         try
         {
-            var database = Path.Combine(temp, DatabaseFile);
-            if (!await new ContainerData(client, log, TimeSpan.FromSeconds(30)).CopyDatabaseOutAsync(containerId, DataPath, DatabaseFile, temp, ct))
-                return $"empty: the service has no {DataPath}/{DatabaseFile} yet";
+            var database = Path.Combine(temp, Database.File);
+            if (!await new ContainerData(client, log, TimeSpan.FromSeconds(30)).CopyDatabaseOutAsync(containerId, Database.Folder, Database.File, temp, ct))
+                return $"empty: the service has no {Database.Folder}/{Database.File} yet";
             var report = await new Sanitizer(rules, salt).SanitizeAsync(database, ct);
             var scrubbed = await SqliteSample.ScrubAsync(database, redactor, ct);
-            log.Information("Sanitized the snapshot's copy of {Database}: {Report}; {Scrubbed} more value(s) masked by the redaction rules", DatabaseFile, report.Describe(), scrubbed);
+            log.Information("Sanitized the snapshot's copy of {Database}: {Report}; {Scrubbed} more value(s) masked by the redaction rules", Database.File, report.Describe(), scrubbed);
             var (schema, sample, rows) = await SqliteSample.ReadAsync(database, SampleRows, redactor, ct);
             await writer.AddTextAsync("database/schema.sql", schema, ct);
             await writer.AddTextAsync("database/sample.json", sample, ct);
-            await writer.AddFileAsync($"database/{DatabaseFile}", database, ct);
-            return $"{DatabaseFile} sanitized by {Path.GetFileName(rules.Source)} ({rows} row(s)); {report.Describe()}";
+            await writer.AddFileAsync($"database/{Database.File}", database, ct);
+            return $"{Database.File} sanitized by {Path.GetFileName(rules.Source)} ({rows} row(s)); {report.Describe()}";
         }
         finally
         {

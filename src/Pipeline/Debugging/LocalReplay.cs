@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Pipeline.Data;
+using Pipeline.Docker;
 using Serilog;
 
 namespace Pipeline.Debugging;
@@ -10,8 +11,29 @@ namespace Pipeline.Debugging;
 /// its <c>/data</c> volume seeded with the snapshot's sanitized database through the archive endpoint, and production's
 /// configuration minus every value that was masked (those are listed, never passed as <c>***</c>).
 /// </summary>
-public sealed partial class LocalReplay(DockerClient client, ILogger log)
+public sealed class LocalReplay(DockerClient client, ILogger log)
 {
+    /// <summary>Opens the snapshot, finds the debug image of its version, starts the replay; warns about the variables it left out.</summary>
+    public async Task<ReplayResult> ReplayAsync(ReplayRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await SnapshotReader.OpenAsync(request.SnapshotPath, request.WorkDirectory, ct);
+        try
+        {
+            var version = snapshot.Manifest.Version
+                ?? throw new DebugException($"{snapshot.Path} does not say which version ran: take a new snapshot with {Commands.DebugSnapshot}.");
+            var image = await DebugImage.ResolveAsync(client, DebugImage.Candidates(version, request.Release, request.Registry, request.ImageName), version, log, ct);
+            var result = await StartAsync(snapshot, image, request.Prefix, request.Port, request.Timeout, ct);
+            if (result.OmittedVariables.Count > 0)
+                log.Warning("Not passed, because the snapshot masks their values: {Variables}. Set them yourself if the problem needs them.", string.Join(", ", result.OmittedVariables));
+            return result;
+        }
+        finally
+        {
+            snapshot.DeleteDatabase();
+        }
+    }
+
     /// <summary>The label on everything a replay creates; its value is the prefix.</summary>
     public const string Label = "org.app-pipeline.debug-local";
 
@@ -46,7 +68,7 @@ public sealed partial class LocalReplay(DockerClient client, ILogger log)
             HostConfig = new HostConfig
             {
                 PortBindings = new Dictionary<string, IList<PortBinding>> { [containerPort] = [new PortBinding { HostIP = "127.0.0.1", HostPort = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }] },
-                Mounts = [new Mount { Type = "volume", Source = VolumeName(prefix), Target = "/data" }],
+                Mounts = [new Mount { Type = "volume", Source = VolumeName(prefix), Target = ServiceDatabase.App.Folder }],
             },
         }, ct);
         try
@@ -54,7 +76,7 @@ public sealed partial class LocalReplay(DockerClient client, ILogger log)
             if (snapshot.Database is { } database)
                 await SeedAsync(created.ID, database, ct);
             await StartContainerAsync(created.ID, name, port, ct);
-            await WaitHealthyAsync(created.ID, timeout, ct);
+            await ReplayHealth.WaitAsync(client, created.ID, timeout, ct);
         }
         catch
         {
@@ -64,6 +86,26 @@ public sealed partial class LocalReplay(DockerClient client, ILogger log)
         log.Information("Replaying {Snapshot} ({Environment} {Version}) with {Image} as {Container} on http://127.0.0.1:{Port}",
             Path.GetFileName(snapshot.Path), snapshot.Manifest.Environment, snapshot.Manifest.Version, image, name, port);
         return new(name, image, new Uri($"http://127.0.0.1:{port}"), omitted, snapshot.Database is not null, $"{snapshot.Manifest.Environment} {snapshot.Manifest.Version}");
+    }
+
+    /// <summary>Removes the replay's container and volume; returns what it removed (empty when nothing ran).</summary>
+    public async Task<IReadOnlyList<string>> StopAsync(string prefix, CancellationToken ct)
+    {
+        var removed = new List<string>();
+        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{Label}={prefix}"] = true } };
+        foreach (var container in await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, ct))
+        {
+            await Remover.ContainerAsync(client, container.ID, removeVolumes: true, ct);
+            removed.Add("container " + container.Names.FirstOrDefault()?.TrimStart('/'));
+        }
+        foreach (var volume in (await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, ct)).Volumes ?? [])
+        {
+            await Remover.VolumeAsync(client, volume.Name, ct);
+            removed.Add("volume " + volume.Name);
+        }
+        foreach (var item in removed)
+            log.Information("Removed {Item}", item);
+        return removed;
     }
 
     async Task StartContainerAsync(string id, string name, int port, CancellationToken ct)
@@ -82,25 +124,11 @@ public sealed partial class LocalReplay(DockerClient client, ILogger log)
 
     async Task SeedAsync(string id, string database, CancellationToken ct)
     {
-        await new ContainerData(client, log, TimeSpan.FromSeconds(10)).WriteAsync(id, "/data", async tar =>
+        await new ContainerData(client, log, TimeSpan.FromSeconds(10)).WriteAsync(id, ServiceDatabase.App.Folder, async tar =>
         {
             await using var content = File.OpenRead(database);
-            await tar.WriteEntryAsync(DataTar.OwnedFile("app.db", DataOwner.App, content), ct);
+            await tar.WriteEntryAsync(DataTar.OwnedFile(ServiceDatabase.App.File, DataOwner.App, content), ct);
         }, ct);
-        log.Information("Seeded /data of {Container} with the snapshot's sanitized database", ContainerData.Short(id));
+        log.Information("Seeded {Folder} of {Container} with the snapshot's sanitized database", ServiceDatabase.App.Folder, ContainerData.Short(id));
     }
-}
-
-/// <summary>A replay that runs.</summary>
-/// <param name="Container">The container name.</param>
-/// <param name="Image">The debug image it runs.</param>
-/// <param name="Url">Where it answers.</param>
-/// <param name="OmittedVariables">Variables not passed because their values were masked in the snapshot.</param>
-/// <param name="Seeded">True when it got the snapshot's database.</param>
-/// <param name="Source">The snapshot's environment and version, such as <c>production 1.2.3</c>.</param>
-public sealed record ReplayResult(string Container, string Image, Uri Url, IReadOnlyList<string> OmittedVariables, bool Seeded, string Source)
-{
-    /// <summary>One line for the console.</summary>
-    public string Describe() =>
-        $"{Source} replays at {Url} ({Container}, {Image}{(Seeded ? ", sanitized data" : ", no data in the snapshot")}). Remove it with {Commands.DebugLocal.With(Commands.Flags.Stop)}";
 }

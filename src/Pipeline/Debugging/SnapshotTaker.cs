@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Pipeline.Data;
+using Pipeline.Delivery;
 using Pipeline.Environments;
 using Pipeline.Output;
 using Serilog;
@@ -12,7 +13,7 @@ namespace Pipeline.Debugging;
 /// in is redacted by one <see cref="ValueRedactor"/> over the host's <see cref="ISecretMasker"/>, after all containers' environments were read, so a secret learned
 /// there is masked in logs too; the database is sanitized. A failure leaves no file behind.
 /// </summary>
-public sealed partial class SnapshotTaker(DockerClient client, HttpClient http, ILogger log, ISecretMasker masker)
+public sealed class SnapshotTaker(DockerClient client, HttpClient http, ILogger log, ISecretMasker masker)
 {
     /// <summary>Takes the snapshot; throws <see cref="DebugException"/> when nothing is deployed in the environment.</summary>
     public async Task<SnapshotResult> TakeAsync(SnapshotRequest request, CancellationToken ct)
@@ -29,13 +30,13 @@ public sealed partial class SnapshotTaker(DockerClient client, HttpClient http, 
         await using var writer = new SnapshotWriter(request.ArchivePath());
         log.Information("Taking a debug snapshot of {Environment} ({Project}) into {Path}", settings.Name, settings.ProjectName, writer.Path);
         await writer.AddTextAsync("compose/ps.txt", redactor.Text(Table(status)), ct);
-        await AddConfigAsync(writer, request.Environment, redactor, ct);
+        await ComposeConfigCapture.AddAsync(writer, request.Environment, redactor, log, ct);
         foreach (var (container, inspect) in inspected)
             await AddContainerAsync(writer, container, inspect, status, request.LogLines, redactor, ct);
         await AddEndpointsAsync(writer, settings.HostPort, redactor, ct);
         var running = status.Containers.FirstOrDefault(c => c.IsRunning) ?? status.Containers[0];
         var database = await AddDatabaseAsync(writer, running.Id, request, redactor, ct);
-        await AddSiteAsync(writer, request, redactor, ct);
+        await SiteCapture.AddAsync(writer, request, redactor, ct);
         var tags = await RollbackTagsAsync(request.RepositoryDirectory, ct);
         var counts = redactor.Counts;
         await writer.AddTextAsync("redaction-report.json", Report(counts, inspected.ToDictionary(i => i.Status.Name, i => i.Inspect.RedactedVariables)), ct);
@@ -102,4 +103,19 @@ public sealed partial class SnapshotTaker(DockerClient client, HttpClient http, 
             ["mask"] = ValueRedactor.Mask,
             ["database"] = "sanitized by deploy/sanitize.json (deterministic fakes), then every text value scrubbed by the rules above",
         }.ToJsonString(JsonRedaction.Options);
+
+    async Task<IReadOnlyList<string>> RollbackTagsAsync(string repository, CancellationToken ct)
+    {
+        try
+        {
+            return [.. (await new RollbackPoints(repository, log).ListAsync(ct)).Take(10).Select(p => p.Manifest is { } m ? $"{p.Tag} ({m.Environment} {m.Version})" : p.Tag)];
+        }
+        catch (RollbackPointException e)
+        {
+            log.Warning("No rollback tags in the snapshot: {Message}", e.Message);
+            return [];
+        }
+    }
+
+    static Task<string?> GitShaAsync(string repository, CancellationToken ct) => new Git.GitRepository(repository).CommitAsync("HEAD", ct);
 }

@@ -6,7 +6,7 @@ namespace Pipeline.Delivery;
 /// A per-environment deploy lock: the file <c>&lt;lockDirectory&gt;/&lt;environment&gt;.lock</c>, created atomically, holding
 /// its owner as JSON. A second deployment fails at once naming the holder; a lock is never taken over silently.
 /// </summary>
-public sealed partial class DeployLock : IAsyncDisposable
+public sealed class DeployLock : IAsyncDisposable
 {
     readonly string content;
     readonly ILogger log;
@@ -75,4 +75,26 @@ public sealed partial class DeployLock : IAsyncDisposable
 
     /// <summary>Same as <see cref="ReleaseAsync"/>.</summary>
     public async ValueTask DisposeAsync() => await ReleaseAsync();
+
+    /// <summary>Who holds the lock of <paramref name="environment"/>, or null when it is free.</summary>
+    public static LockStatus? Read(string lockDirectory, string environment)
+    {
+        var path = LockFile.PathFor(lockDirectory, environment);
+        return LockFile.ReadSettled(path, environment);
+    }
+
+    /// <summary>Removes the lock of <paramref name="environment"/> whoever holds it (the Unlock target); logs the holder and returns whether there was a lock.</summary>
+    public static bool ForceRelease(string lockDirectory, string environment, ILogger log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var path = LockFile.PathFor(lockDirectory, environment);
+        if (Read(lockDirectory, environment) is not { } holder)
+        {
+            log.Information("{Environment} is not locked: nothing to remove ({Path})", environment, path);
+            return false;
+        }
+        File.Delete(path);
+        log.Warning("Removed the {Environment} deploy lock held by {Holder}", environment, holder.Describe());
+        return true;
+    }
 }

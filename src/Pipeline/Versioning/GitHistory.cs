@@ -30,3 +30,6 @@ internal sealed record GitHistory(string Head, IReadOnlyDictionary<string, strin
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
+
+/// <summary>No version could be computed from git; the message says why and what to do.</summary>
+public sealed class VersioningException(string message, Exception? inner = null) : Exception(message, inner);

@@ -17,7 +17,7 @@ public sealed class ExecutableTarget : ITargetDefinition
     public string Name { get; }
 
     /// <summary>What the target declares it writes (<see cref="ITargetDefinition.Produces"/>), relative to the root.</summary>
-    public IReadOnlyList<string> Products => ProductList;
+    public IReadOnlyList<string> Products { get; private set; } = [];
 
     /// <summary>Targets that must run and succeed before this one: its DependsOn and the targets DependentFor it.</summary>
     public IReadOnlyList<ExecutableTarget> Dependencies => DependencyList;
@@ -28,7 +28,7 @@ public sealed class ExecutableTarget : ITargetDefinition
     internal string? Description { get; private set; }
     internal bool IsListed { get; private set; } = true;
     internal string? Stage { get; set; }
-    internal bool IsDefault { get; set; }
+    internal bool IsDefault { get; init; }
     internal TargetStatus Status { get; set; }
     internal string? Reason { get; set; }
     internal TimeSpan Duration { get; set; }
@@ -36,7 +36,6 @@ public sealed class ExecutableTarget : ITargetDefinition
     /// <summary>Notes added with <see cref="NukeBuild.ReportSummary(string, object?)"/>.</summary>
     internal Dictionary<string, string> Summary { get; } = [];
     internal Target Factory { get; }
-    internal List<string> ProductList { get; } = [];
     internal List<Func<CancellationToken, Task>> Actions { get; } = [];
 
     /// <summary>The delegates as written (actions, conditions, requirements): where <see cref="ParameterUse"/> looks.</summary>
@@ -52,11 +51,10 @@ public sealed class ExecutableTarget : ITargetDefinition
     internal List<ExecutableTarget> DependencyList { get; } = [];
     internal List<ExecutableTarget> TriggerList { get; } = [];
     internal List<ExecutableTarget> RunsAfterList { get; } = [];
-    internal List<ExecutableTarget> TriggeredByList { get; } = [];
 
     ITargetDefinition ITargetDefinition.Description(string description) => Do(() => Description = description);
     ITargetDefinition ITargetDefinition.Unlisted() => Do(() => IsListed = false);
-    ITargetDefinition ITargetDefinition.Produces(params string[] paths) => Do(() => ProductList.AddRange(paths));
+    ITargetDefinition ITargetDefinition.Produces(params string[] paths) => Do(() => Products = [.. Products, .. paths]);
     ITargetDefinition ITargetDefinition.Executes(Action action) => Do(() => Actions.Add(_ => { action(); return Task.CompletedTask; }), action);
     ITargetDefinition ITargetDefinition.Executes(Func<Task> action) => Do(() => Actions.Add(_ => action()), action);
     ITargetDefinition ITargetDefinition.Executes(Func<CancellationToken, Task> action) => Do(() => Actions.Add(action), action);

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Targets;
 
-/// <summary>Finds the <see cref="Target"/> properties of a build and resolves their relationships by delegate identity.</summary>
+/// <summary>Finds the <see cref="Target"/> properties of a build and resolves their relationships by delegate identity, naming any cycle.</summary>
 internal static class TargetDiscovery
 {
     public static IEnumerable<PropertyInfo> Properties(Type build) =>
@@ -10,25 +10,21 @@ internal static class TargetDiscovery
             .Where(p => p.PropertyType == typeof(Target) && p.GetMethod is not null)
             .OrderBy(p => p.MetadataToken);
 
-    public static IReadOnlyList<ExecutableTarget> Discover(NukeBuild build)
+    public static IReadOnlyList<ExecutableTarget> Discover(NukeBuild build, IReadOnlyList<string> defaults)
     {
-        var targets = Properties(build.GetType()).Select(p => new ExecutableTarget(p.Name, (Target)p.GetValue(build)!)).ToList();
+        var targets = Properties(build.GetType()).Select(p => new ExecutableTarget(p.Name, (Target)p.GetValue(build)!) { IsDefault = defaults.Contains(p.Name) }).ToList();
         var byDelegate = targets.ToDictionary(t => t.Factory);
-        foreach (var target in targets)
+        foreach (var (target, (list, reversed, other)) in targets.SelectMany(t => t.Relations.Select(r => (t, r))))
         {
-            foreach (var (list, reversed, other) in target.Relations)
-            {
-                var found = byDelegate.GetValueOrDefault(other)
-                    ?? throw new BuildException($"Target {target.Name} refers to a target that is not a Target property of {build.GetType().Name}.");
-                var (from, to) = reversed ? (found, target) : (target, found);
-                if (!list(from).Contains(to))
-                    list(from).Add(to);
-            }
+            var found = byDelegate.GetValueOrDefault(other)
+                ?? throw new BuildException($"Target {target.Name} refers to a target that is not a Target property of {build.GetType().Name}.");
+            var (from, to) = reversed ? (found, target) : (target, found);
+            if (!list(from).Contains(to))
+                list(from).Add(to);
         }
         foreach (var (stage, member) in build.PipelineStages.SelectMany(s => s.Targets.Select(t => (s.Name, t))))
             byDelegate[member].Stage ??= stage;
-        foreach (var target in targets)
-            target.TriggeredByList.AddRange(targets.Where(t => t.TriggerList.Contains(target)));
+        ExecutionPlanner.CheckForCycles(targets);
         return targets;
     }
 

@@ -18,7 +18,7 @@ internal static class BuildHost
         var build = new T();
         var defaults = defaultTargets.Select(e => ((MemberExpression)e.Body).Member.Name).ToArray();
         build.Redactor.AddFromEnvironment(context.Environment);
-        var mode = OutputModes.Detect(context.Environment, context.IsTerminal);
+        var mode = BuildOutput.DetectMode(context.Environment, context.IsTerminal);
         var root = FindRoot(arguments, context);
         var verbosity = arguments.Find("verbosity") is { } given
             ? Enum.GetValues<Verbosity>().Cast<Verbosity?>().FirstOrDefault(v => Names.Same(v.ToString()!, given.Values.FirstOrDefault() ?? ""))
@@ -60,10 +60,7 @@ internal static class BuildHost
 
     static int Run(NukeBuild build, Arguments arguments, string[] defaults, HostContext context, BuildOutput output, ILogger log)
     {
-        var targets = TargetDiscovery.Discover(build);
-        ExecutionPlanner.CheckForCycles(targets);
-        foreach (var t in targets)
-            t.IsDefault = defaults.Contains(t.Name);
+        var targets = TargetDiscovery.Discover(build, defaults);
         var parameters = ParameterMember.Discover(build.GetType());
         arguments.ClaimTargets(targets, parameters);
         if (arguments.Find("completion") is { } shell)
@@ -73,7 +70,7 @@ internal static class BuildHost
             return 0;
         }
         new ParameterResolver(context.Environment, build.RootDirectory / ".nuke").Resolve(build, parameters, arguments, arguments.Find("profile")?.Values ?? []);
-        foreach (var secret in parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)).SelectMany(v => v as string[] ?? [v?.ToString() ?? ""]))
+        foreach (var secret in parameters.Where(p => p.IsSecret).Select(p => p.Field.GetValue(build)).SelectMany(v => v as string[] ?? [v?.ToString() ?? ""]))
             build.Redactor.Add(secret);
 
         if (build.IsLocalBuild && SchemaWriter.Write(build.RootDirectory / ".nuke" / "build.schema.json", targets, parameters))
@@ -95,14 +92,14 @@ internal static class BuildHost
 
         var invoked = (arguments.Targets.Count > 0 ? arguments.Targets : defaults.ToList()).Select(name => TargetDiscovery.Named(targets, name, "Unknown target")).Distinct().ToList();
         var plan = ExecutionPlanner.Plan(targets, invoked);
-        Skipping.Apply(plan, invoked, arguments.Find("skip"), targets);
+        ExecutionPlanner.Skip(plan, invoked, arguments.Find("skip"), targets);
         (build.InvokedTargets, build.ExecutionPlan) = (invoked, plan);
         if (arguments.Has("plan"))
         {
             HelpPrinter.Plan(output, plan);
             return 0;
         }
-        Requirements.Check(plan, parameters);
+        ExecutionPlanner.CheckRequirements(plan, parameters);
         using var cancellation = new CancellationTokenSource();
         using var signals = context.HandleSignals ? new SignalHandler(cancellation, log) : null;
         var started = DateTime.UtcNow;
@@ -122,11 +119,7 @@ internal static class BuildHost
         return candidates.FirstOrDefault(dir => Directory.Exists(Path.Combine(dir, ".nuke"))) is { } found ? (AbsolutePath)found : null;
     }
 
-    static IEnumerable<string> Ancestors(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            yield return dir.FullName;
-    }
+    static IEnumerable<string> Ancestors(string? dir) => dir is null ? [] : [dir, .. Ancestors(Path.GetDirectoryName(dir))];
 
     static string LogName(Type build, Arguments arguments, string[] defaults) =>
         arguments.Has("help") ? "help"

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using Serilog;
 
 namespace Targets;
@@ -15,7 +14,7 @@ internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogge
         var stop = false;
         foreach (var target in plan)
         {
-            var blocker = target.DependencyList.Concat(target.TriggeredByList.Where(plan.Contains))
+            var blocker = target.DependencyList.Concat(build.AllTargets.Where(t => t.TriggerList.Contains(target) && plan.Contains(t)))
                 .FirstOrDefault(d => d.Status is not (TargetStatus.Succeeded or TargetStatus.Skipped));
             var reason = cancellation.IsCancellationRequested ? "cancelled"
                 : stop ? "an earlier target failed"
@@ -84,7 +83,7 @@ internal sealed class TargetExecutor(NukeBuild build, BuildOutput output, ILogge
 
     void Fail(ExecutableTarget target, Exception error)
     {
-        while (error is TargetInvocationException or AggregateException && error.InnerException is not null)
+        while (error is AggregateException && error.InnerException is not null)
             error = error.InnerException;
         (target.Status, target.Reason) = (TargetStatus.Failed, error.Message.Split('\n')[0]);
         log.Error("Target {Target:l} failed: {Message:l}", target.Name, error.Message);

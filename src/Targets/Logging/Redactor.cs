@@ -10,9 +10,6 @@ public sealed class Redactor
     volatile string[] secrets = [];
     readonly Lock gate = new();
 
-    /// <summary>The number of distinct secrets known.</summary>
-    public int Count => secrets.Length;
-
     /// <summary>Adds a secret value; values shorter than 3 characters are ignored (they would mask ordinary text).</summary>
     public void Add(string? secret)
     {

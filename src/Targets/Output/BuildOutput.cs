@@ -10,6 +10,13 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
 {
     public OutputMode Mode => mode;
 
+    /// <summary>JSON when LOG_FORMAT=json, GitHub when GITHUB_ACTIONS=true, terminal when interactive and colors are welcome (no NO_COLOR, TERM not dumb), else plain.</summary>
+    public static OutputMode DetectMode(IReadOnlyDictionary<string, string> environment, bool isTerminal) =>
+        environment.GetValueOrDefault("LOG_FORMAT")?.Equals("json", StringComparison.OrdinalIgnoreCase) == true ? OutputMode.Json
+        : environment.GetValueOrDefault("GITHUB_ACTIONS")?.Equals("true", StringComparison.OrdinalIgnoreCase) == true ? OutputMode.GitHubActions
+        : isTerminal && environment.GetValueOrDefault("TERM") != "dumb" && string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR")) ? OutputMode.Terminal
+        : OutputMode.Plain;
+
     /// <summary>The file GitHub Actions shows as the job's summary (<c>GITHUB_STEP_SUMMARY</c>), when set.</summary>
     public string? StepSummary { get; init; }
 
@@ -17,13 +24,9 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
     {
         var safe = redactor.Redact(text);
         var plain = Ansi().Replace(safe, "");
-        if (mode == OutputMode.Json)
-        {
-            log.Information("{Line:l}", plain);
-            return;
-        }
-        console.WriteLine(mode == OutputMode.Terminal ? safe : plain);
-        log.ForContext(BuildLogging.FileOnly, true).Information("{Line:l}", plain);
+        if (mode != OutputMode.Json)
+            console.WriteLine(mode == OutputMode.Terminal ? safe : plain);
+        FileOnly().Information("{Line:l}", plain);
     }
 
     public void Write(IRenderable widget)
@@ -34,7 +37,6 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
             Ansi = mode == OutputMode.Terminal ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = mode == OutputMode.Terminal ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Out = new AnsiConsoleOutput(text),
-            Interactive = InteractionSupport.No,
             Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
             EnvironmentVariables = [],
         });
@@ -67,22 +69,20 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
     /// <summary>The summary table, cut to the width by wrapping the notes; in GitHub Actions also as Markdown in the job summary.</summary>
     public void Summary(IReadOnlyList<ExecutableTarget> plan, TimeSpan total, bool succeeded)
     {
-        var rows = plan.Select(t => new[] { t.Name, t.Status.ToString(), t.Status is TargetStatus.Succeeded or TargetStatus.Failed or TargetStatus.Aborted ? Format(t.Duration) : "", Notes(t) })
-            .Append(["Total", "", Format(total), ""]).ToList();
-        var table = new Table().Border(TableBorder.Simple).AddColumns("Target", "Status", "Duration", "Notes");
-        table.Columns[0].PadLeft(0);
-        foreach (var column in table.Columns.Take(3))
-            column.NoWrap();
-        for (var i = 0; i < rows.Count; i++)
-            table.AddRow(rows[i].Select(cell => new Text(cell, i < plan.Count ? Styles(plan[i].Status) : Style.Plain)));
+        var rows = plan.Select(t => (Cells: new[] { t.Name, t.Status.ToString(), t.Status is TargetStatus.Succeeded or TargetStatus.Failed or TargetStatus.Aborted ? Format(t.Duration) : "", Notes(t) }, Style: Styles(t.Status)))
+            .Append((["Total", "", Format(total), ""], Style.Plain)).ToList();
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns(new TableColumn("Target").PadLeft(0).NoWrap(), new TableColumn("Status").NoWrap(), new TableColumn("Duration").NoWrap(), new TableColumn("Notes"));
+        foreach (var (cells, style) in rows)
+            table.AddRow(cells.Select(cell => new Text(cell, style)));
         Line();
         Write(table);
         var verdict = $"Build {(succeeded ? "succeeded" : "failed")} on {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC";
-        Line(mode == OutputMode.Terminal ? $"{(succeeded ? "\u001b[32m" : "\u001b[31m")}{verdict}\u001b[0m" : verdict);
+        Line($"{(succeeded ? "\u001b[32m" : "\u001b[31m")}{verdict}\u001b[0m");
         if (mode == OutputMode.Json)
             log.Information("Build {Result:l} in {Duration:l}", succeeded ? "succeeded" : "failed", Format(total));
         if (!string.IsNullOrEmpty(StepSummary))
-            File.AppendAllLines(StepSummary, [$"### {verdict}", "", "| Target | Status | Duration | Notes |", "|---|---|---|---|", .. rows.Select(Markdown), ""]);
+            File.AppendAllLines(StepSummary, [$"### {verdict}", "", "| Target | Status | Duration | Notes |", "|---|---|---|---|", .. rows.Select(r => Markdown(r.Cells)), ""]);
     }
 
     static string Markdown(string[] cells) => $"| {string.Join(" | ", cells.Select(c => c.Replace("|", "\\|").Replace("\n", " ")))} |";
@@ -90,13 +90,12 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
     static string Notes(ExecutableTarget t) =>
         string.Join("; ", t.Summary.Select(kv => string.IsNullOrEmpty(kv.Key) ? kv.Value : $"{kv.Key}: {kv.Value}").Prepend(t.Reason).OfType<string>());
 
-    static Style Styles(TargetStatus status) => status switch
+    static Style Styles(TargetStatus status) => new(status switch
     {
-        TargetStatus.Succeeded => new Style(Color.Green),
-        TargetStatus.Failed or TargetStatus.Aborted => new Style(Color.Red),
-        TargetStatus.Skipped or TargetStatus.NotRun => new Style(Color.Yellow),
-        _ => Style.Plain,
-    };
+        TargetStatus.Succeeded => Color.Green,
+        TargetStatus.Failed or TargetStatus.Aborted => Color.Red,
+        _ => Color.Yellow,
+    });
 
     /// <summary>The file only in terminal and plain modes (the console shows a header instead); everywhere in JSON mode.</summary>
     ILogger FileOnly() => mode == OutputMode.Json ? log : log.ForContext(BuildLogging.FileOnly, true);
@@ -106,4 +105,13 @@ internal sealed partial class BuildOutput(OutputMode mode, TextWriter console, I
 
     [GeneratedRegex(@"\u001b\[[0-9;]*m")]
     private static partial Regex Ansi();
+}
+
+/// <summary>How the console is written to: colours and headers, plain lines, GitHub workflow commands, or JSON lines.</summary>
+internal enum OutputMode
+{
+    Terminal,
+    Plain,
+    GitHubActions,
+    Json,
 }

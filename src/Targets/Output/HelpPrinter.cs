@@ -14,7 +14,7 @@ internal static class HelpPrinter
         var width = targets.Where(t => t.IsListed).Max(t => t.Name.Length + 2);
         foreach (var (name, members) in stages.Where(s => s.Targets.Any(t => t.IsListed)))
             Section(output, char.ToUpperInvariant(name[0]) + name[1..], members.Where(t => t.IsListed).Select(t => (t.Name + (t.IsDefault ? " *" : ""), t.Description ?? "")), width);
-        Section(output, "Parameters", parameters.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (Spelling(p), Describe(build, p))));
+        Section(output, "Parameters", parameters.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Usage, Describe(build, p))));
         Section(output, "Options", Arguments.Usages);
         output.Line();
         output.Wrapped("Parameters are read from --kebab-case arguments, then environment variables (Name, NAME_IN_CAPS, NUKE_NAME), then --profile files, then .nuke/parameters.json, then the default shown.");
@@ -25,7 +25,7 @@ internal static class HelpPrinter
         output.Line($"{target.Name}{(target.Stage is null ? "" : $" ({target.Stage})")}{(target.IsDefault ? ", runs when no target is named" : "")}");
         output.Wrapped(target.Description ?? "(no description)", 2);
         output.Line();
-        static string List(IEnumerable<object> items, string none = "nothing") => items.Any() ? string.Join(", ", items) : none;
+        static string List(IEnumerable<object> items) => items.Any() ? string.Join(", ", items) : "nothing";
         output.Write(Grid([
             ("Depends on", List(target.Dependencies)),
             ("Triggers", List(target.Triggers)),
@@ -35,15 +35,14 @@ internal static class HelpPrinter
         var required = string.Join(" ", target.Requirements.Select(r => r.Text));
         var used = ParameterUse.Find(target, parameters)
             .OrderBy(p => target.Description?.Contains("--" + p.CliName, StringComparison.Ordinal) == true ? 0 : required.Contains(p.Name, StringComparison.Ordinal) ? 1 : 2).ToList();
-        Section(output, "Parameters it reads", used.Count == 0 ? [("none", "")] : used.Select(p => (Spelling(p), Describe(build, p))));
-        var example = used.Count > 0 ? used[0] : null;
-        Section(output, "Examples", new (string, string)?[]
-        {
+        Section(output, "Parameters it reads", used.Count == 0 ? [("none", "")] : used.Select(p => (p.Usage, Describe(build, p))));
+        Section(output, "Examples",
+        [
             ($"./build.sh {target.Name}", "run it, after what it depends on"),
             ($"./build.sh {target.Name} --plan", "show what would run, run nothing"),
-            target.Dependencies.Count == 0 ? null : ($"./build.sh {target.Name} --skip", "run it alone, none of its dependencies"),
-            example is null ? null : ($"./build.sh {target.Name} {Spelling(example)}", example.Description ?? ""),
-        }.OfType<(string, string)>());
+            .. target.Dependencies.Count == 0 ? [] : new[] { ($"./build.sh {target.Name} --skip", "run it alone, none of its dependencies") },
+            .. used.Take(1).Select(p => ($"./build.sh {target.Name} {p.Usage}", p.Description ?? "")),
+        ]);
     }
 
     public static void Plan(BuildOutput output, IReadOnlyList<ExecutableTarget> plan)
@@ -66,30 +65,13 @@ internal static class HelpPrinter
         output.Write(Grid(rows, width));
     }
 
-    static Grid Grid(IEnumerable<(string Left, string Right)> rows, int? width = null)
-    {
-        var grid = new Grid().AddColumn(new GridColumn { Width = width }.NoWrap().Padding(2, 0, 2, 0)).AddColumn(new GridColumn().Padding(0, 0));
-        foreach (var (left, right) in rows)
-            grid.AddRow(new Text(left), new Text(right));
-        return grid;
-    }
-
-    internal static string Spelling(ParameterMember p)
-    {
-        var t = Nullable.GetUnderlyingType(p.Type) ?? p.Type;
-        var allowed = ValueConverter.AllowedValues(t);
-        var placeholder = t == typeof(bool) ? ""
-            : allowed.Count > 0 ? $"<{string.Join("|", allowed)}>"
-            : t.IsArray ? "<values...>"
-            : t == typeof(TimeSpan) ? "<duration>"
-            : t == typeof(int) || t == typeof(long) ? "<number>"
-            : "<value>";
-        return $"--{p.CliName} {placeholder}".TrimEnd();
-    }
+    static Grid Grid(IEnumerable<(string Left, string Right)> rows, int? width = null) =>
+        rows.Aggregate(new Grid().AddColumn(new GridColumn { Width = width }.NoWrap().Padding(2, 0, 2, 0)).AddColumn(new GridColumn().Padding(0, 0)),
+            (grid, row) => grid.AddRow(new Text(row.Left), new Text(row.Right)));
 
     static string Describe(NukeBuild build, ParameterMember p)
     {
-        var text = p.GetValue(build) switch
+        var text = p.Field.GetValue(build) switch
         {
             null or false => "",
             string s => s,

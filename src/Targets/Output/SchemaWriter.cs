@@ -59,13 +59,12 @@ internal static class SchemaWriter
 
     static JsonObject Type(Type type)
     {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t.IsArray)
-            return new JsonObject { ["type"] = "array", ["items"] = Type(t.GetElementType()!) };
-        var node = new JsonObject { ["type"] = t == typeof(bool) ? "boolean" : t == typeof(int) || t == typeof(long) ? "integer" : t == typeof(double) ? "number" : "string" };
-        if (ValueConverter.AllowedValues(t) is { Count: > 0 } allowed)
+        if (type.IsArray)
+            return new JsonObject { ["type"] = "array", ["items"] = Type(type.GetElementType()!) };
+        var node = new JsonObject { ["type"] = ValueConverter.SchemaType(type) };
+        if (ValueConverter.AllowedValues(type) is { Count: > 0 } allowed)
             node["enum"] = new JsonArray([.. allowed.Select(a => JsonValue.Create(a))]);
-        if (t == typeof(TimeSpan))
+        if (type == typeof(TimeSpan))
             node["pattern"] = @"^(\d+(\.\d+)?(ms|s|m|h)?|\d+:\d{2}:\d{2})$";
         return node;
     }

@@ -25,7 +25,8 @@ internal sealed class Arguments
 
     public static readonly string[] BuiltIns = [.. Usages.Select(u => u.Usage.Split(' ')[0][2..])];
 
-    static readonly string[] Flags = ["help", "plan", "no-logo"];
+    /// <summary>Built-in options that take no value (normalized).</summary>
+    static readonly string[] Flags = ["help", "plan", "nologo"];
 
     public List<string> Targets { get; } = [];
     public List<Option> Options { get; } = [];
@@ -43,15 +44,12 @@ internal sealed class Arguments
                 current = parsed.Add("help");
             else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
             {
-                var eq = arg.IndexOf('=', StringComparison.Ordinal);
-                current = parsed.Add(eq > 0 ? arg[2..eq] : arg[2..]);
-                if (eq > 0)
-                    current.Values.Add(arg[(eq + 1)..]);
+                var parts = arg[2..].Split('=', 2);
+                current = parsed.Add(parts[0]);
+                current.Values.AddRange(parts[1..]);
             }
-            else if (current is null)
-                parsed.Targets.Add(arg);
             else
-                current.Values.Add(arg);
+                (current?.Values ?? parsed.Targets).Add(arg);
         }
         parsed.Targets.AddRange(parsed.Find("target")?.Values ?? []);
         return parsed;
@@ -65,9 +63,8 @@ internal sealed class Arguments
     {
         foreach (var option in Options)
         {
-            var parameter = parameters.FirstOrDefault(p => Names.Normalize(p.CliName) == option.Key);
-            var type = parameter is null ? null : Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
-            var takes = Flags.Any(f => Names.Normalize(f) == option.Key) || type == typeof(bool) ? 0
+            var type = parameters.FirstOrDefault(p => Names.Normalize(p.CliName) == option.Key)?.Type;
+            var takes = Flags.Contains(option.Key) || type == typeof(bool) ? 0
                 : type?.IsArray == true || option.Key is "skip" or "target" ? int.MaxValue
                 : 1;
             var claimed = option.Values.Skip(takes).Where(v => targets.Any(t => Names.Same(t.Name, v))).ToList();

@@ -34,19 +34,18 @@ internal static partial class Names
         return Math.Min(whole, start + 1);
     }
 
+    /// <summary>The edit distance, one row of the table at a time: <c>row[j]</c> is the distance from a[..i] to b[..j].</summary>
     static int Levenshtein(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-            d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++)
-            d[0, j] = j;
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)
         {
+            var diagonal = row[0];
+            row[0] = i;
             for (var j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                (diagonal, row[j]) = (row[j], Math.Min(Math.Min(row[j], row[j - 1]) + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)));
         }
-        return d[a.Length, b.Length];
+        return row[b.Length];
     }
 
     [GeneratedRegex("(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")]

@@ -23,12 +23,10 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
         var files = profiles.Reverse().SelectMany(p => Read($"parameters.{p}.json", required: true)).Concat(Read("parameters.json", required: false)).ToList();
         foreach (var value in files.Where(f => f.Normalized is not ("target" or "skip") && !members.Any(m => Names.Normalize(m.Name) == f.Normalized)))
             throw new UsageException($"{value.File} sets '{value.Key}', which is not a parameter of this build.{Names.Hint(value.Key, members.Select(m => m.Name))} Remove or rename it.");
-        foreach (var key in new[] { "target", "skip" })
+        foreach (var value in files.Where(f => f.Normalized is "target" or "skip" && !arguments.Has(f.Normalized)).DistinctBy(f => f.Normalized))
         {
-            if (files.FirstOrDefault(f => f.Normalized == key) is not { } value || arguments.Has(key))
-                continue;
-            arguments.Options.Add(new Option(key, [.. value.Values]));
-            if (key == "target")
+            arguments.Options.Add(new Option(value.Normalized, [.. value.Values]));
+            if (value.Normalized == "target")
                 arguments.Targets.AddRange(value.Values);
         }
 
@@ -51,14 +49,7 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
 
     static void Set(NukeBuild build, ParameterMember member, IReadOnlyList<string> values, string source)
     {
-        try
-        {
-            member.Field.SetValue(build, ValueConverter.Convert(member.Type, values, member.CliName));
-        }
-        catch (BuildException e) when (e is not UsageException)
-        {
-            throw new UsageException($"{e.Message} (from {source})");
-        }
+        member.Field.SetValue(build, ValueConverter.Convert(member.Type, values, member.CliName, source));
         member.Source = source;
     }
 
@@ -67,8 +58,8 @@ internal sealed class ParameterResolver(IReadOnlyDictionary<string, string> envi
         var path = Path.Combine(nukeDirectory, name);
         if (!File.Exists(path))
         {
-            var profiles = Directory.Exists(nukeDirectory) ? Directory.GetFiles(nukeDirectory, "parameters.*.json").Select(f => Path.GetFileName(f)[11..^5]).ToList() : [];
-            return required ? throw new UsageException($"Profile file {path} does not exist. Available profiles: {(profiles.Count > 0 ? string.Join(", ", profiles) : "none")}. Create the file or drop --profile.") : [];
+            var profiles = Directory.GetFiles(nukeDirectory, "parameters.*.json").Select(f => Path.GetFileName(f)[11..^5]).DefaultIfEmpty("none");
+            return required ? throw new UsageException($"Profile file {path} does not exist. Available profiles: {string.Join(", ", profiles)}. Create the file or drop --profile.") : [];
         }
         try
         {

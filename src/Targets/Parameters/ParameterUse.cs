@@ -13,8 +13,7 @@ internal static class ParameterUse
 
     public static IReadOnlyList<ParameterMember> Find(ExecutableTarget target, IReadOnlyList<ParameterMember> parameters)
     {
-        var module = target.Code.FirstOrDefault()?.Method.Module;
-        if (module is null)
+        if (target.Code.FirstOrDefault()?.Method.Module is not { } module)
             return [];
         // Each metadata token of the module -> the methods to scan when IL mentions it: a method itself, or every
         // method of the nested class (closure, state machine) a field belongs to.

@@ -4,68 +4,73 @@ using System.Text.RegularExpressions;
 
 namespace Targets;
 
-/// <summary>Converts raw parameter values to the member's type, with errors that name the parameter and what it accepts.</summary>
+/// <summary>
+/// The types a parameter may have (string, bool, int, TimeSpan, enums, <see cref="Enumeration"/>s, arrays of them): how a raw
+/// value converts, with errors that name the parameter and what it accepts, and how help and the schema show the type.
+/// Types come without <see cref="Nullable{T}"/> (<see cref="ParameterMember.Type"/>).
+/// </summary>
 internal static partial class ValueConverter
 {
-    public static object? Convert(Type type, IReadOnlyList<string> values, string parameter)
+    /// <summary>A scalar type: its parser (null when the text is no such value), its help placeholder, its JSON schema type, what it accepts.</summary>
+    sealed record Scalar(Func<string, object?> Parse, string Placeholder, string SchemaType, string Expected);
+
+    static readonly Dictionary<Type, Scalar> Scalars = new()
     {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t.IsArray)
+        [typeof(string)] = new(raw => raw, "<value>", "string", "a string"),
+        [typeof(bool)] = new(raw => raw.Trim().ToLowerInvariant() switch
+        {
+            "true" or "yes" or "on" or "1" => true,
+            "false" or "no" or "off" or "0" => false,
+            _ => null,
+        }, "", "boolean", "a boolean; use true or false"),
+        [typeof(int)] = new(raw => int.TryParse(raw, CultureInfo.InvariantCulture, out var i) ? i : null, "<number>", "integer", "a whole number"),
+        [typeof(TimeSpan)] = new(raw => Duration(raw.Trim()), "<duration>", "string", "a duration; use e.g. 90s, 5m, 1h, 500ms or 00:01:30"),
+    };
+
+    /// <summary>The value of parameter <c>--<paramref name="parameter"/></c>; a usage error saying where the bad value came from (<paramref name="source"/>) otherwise.</summary>
+    public static object? Convert(Type type, IReadOnlyList<string> values, string parameter, string source)
+    {
+        if (type.IsArray)
         {
             var items = values.SelectMany(v => v.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(v => ConvertOne(t.GetElementType()!, v, parameter)).ToArray();
-            var array = Array.CreateInstance(t.GetElementType()!, items.Length);
+                .Select(v => ConvertOne(type.GetElementType()!, v, parameter, source)).ToArray();
+            var array = Array.CreateInstance(type.GetElementType()!, items.Length);
             items.CopyTo(array, 0);
             return array;
         }
-        if (t == typeof(bool) && values.Count == 0)
+        if (type == typeof(bool) && values.Count == 0)
             return true;
-        return values.Count == 1 ? ConvertOne(t, values[0], parameter)
-            : throw new BuildException($"Parameter --{parameter} takes one value but got {values.Count}: '{string.Join(" ", values)}'.");
+        return values.Count == 1 ? ConvertOne(type, values[0], parameter, source)
+            : throw Invalid($"Parameter --{parameter} takes one value but got {values.Count}: '{string.Join(" ", values)}'.", source);
     }
 
-    public static IReadOnlyList<string> AllowedValues(Type type)
-    {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        return [.. Choices(t.IsArray ? t.GetElementType()! : t).Select(c => c.ToString()!)];
-    }
+    /// <summary>The values an enum or <see cref="Enumeration"/> (or an array of one) allows; empty for other types.</summary>
+    public static IReadOnlyList<string> AllowedValues(Type type) => [.. Choices(type.IsArray ? type.GetElementType()! : type).Select(c => c.ToString()!)];
+
+    /// <summary>How help shows the value: <c>&lt;a|b&gt;</c> for choices, <c>&lt;values...&gt;</c> for an array, nothing for a flag.</summary>
+    public static string Placeholder(Type type) =>
+        AllowedValues(type) is { Count: > 0 } allowed ? $"<{string.Join("|", allowed)}>"
+        : type.IsArray ? "<values...>"
+        : Scalars.GetValueOrDefault(type)?.Placeholder ?? "<value>";
+
+    /// <summary>The JSON schema type of a scalar: boolean, integer or string.</summary>
+    public static string SchemaType(Type type) => Scalars.GetValueOrDefault(type)?.SchemaType ?? "string";
 
     static IEnumerable<object> Choices(Type type) =>
         type.IsEnum ? Enum.GetValues(type).Cast<object>()
         : typeof(Enumeration).IsAssignableFrom(type) ? type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => type.IsAssignableFrom(f.FieldType)).Select(f => f.GetValue(null)!)
         : [];
 
-    static object ConvertOne(Type type, string raw, string parameter)
+    static object ConvertOne(Type type, string raw, string parameter, string source)
     {
-        var value = raw.Trim();
-        var result = type switch
-        {
-            _ when type == typeof(string) => raw,
-            _ when type == typeof(bool) => value.ToLowerInvariant() switch
-            {
-                "true" or "yes" or "on" or "1" => true,
-                "false" or "no" or "off" or "0" => false,
-                _ => null,
-            },
-            _ when type == typeof(int) => int.TryParse(value, CultureInfo.InvariantCulture, out var i) ? i : null,
-            _ when type == typeof(long) => long.TryParse(value, CultureInfo.InvariantCulture, out var l) ? l : null,
-            _ when type == typeof(double) => double.TryParse(value, CultureInfo.InvariantCulture, out var d) ? d : null,
-            _ when type == typeof(TimeSpan) => Duration(value),
-            _ when type == typeof(AbsolutePath) => (AbsolutePath)Path.GetFullPath(value),
-            _ when type.IsEnum || typeof(Enumeration).IsAssignableFrom(type) => Choices(type).FirstOrDefault(c => Names.Same(c.ToString()!, value)),
-            _ => throw new BuildException($"Parameter --{parameter} has type {type.Name}, which the build host cannot convert. Use string, bool, int, TimeSpan, an enum or string[]."),
-        };
-        return result ?? throw new BuildException($"Parameter --{parameter}: '{raw}' is not {Expected(type)}.");
+        var scalar = Scalars.GetValueOrDefault(type);
+        var result = scalar is not null ? scalar.Parse(raw)
+            : type.IsEnum || typeof(Enumeration).IsAssignableFrom(type) ? Choices(type).FirstOrDefault(c => Names.Same(c.ToString()!, raw.Trim()))
+            : throw Invalid($"Parameter --{parameter} has type {type.Name}, which the build host cannot convert. Use string, bool, int, TimeSpan, an enum or string[].", source);
+        return result ?? throw Invalid($"Parameter --{parameter}: '{raw}' is not {scalar?.Expected ?? $"one of: {string.Join(", ", AllowedValues(type))}"}.", source);
     }
 
-    static string Expected(Type type) => type switch
-    {
-        _ when type == typeof(bool) => "a boolean; use true or false",
-        _ when type == typeof(int) || type == typeof(long) => "a whole number",
-        _ when type == typeof(double) => "a number",
-        _ when type == typeof(TimeSpan) => "a duration; use e.g. 90s, 5m, 1h, 500ms or 00:01:30",
-        _ => $"one of: {string.Join(", ", AllowedValues(type))}",
-    };
+    static UsageException Invalid(string message, string source) => new($"{message} (from {source})");
 
     static TimeSpan? Duration(string value)
     {

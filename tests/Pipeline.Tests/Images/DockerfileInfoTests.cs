@@ -9,7 +9,7 @@ public sealed class DockerfileInfoTests
     {
         var info = DockerfileInfo.Read(Path.Combine(Support.TestMachine.RepositoryRoot, "src", "App", "Dockerfile"));
 
-        Assert.Equal(["development", "runtime", "production-files", "production", "debug"], info.Stages);
+        Assert.Equal(["development", "runtime", "production-files", "production", "debug-root", "debug"], info.Stages);
         Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", info.ArgDefaults["SDK_IMAGE"]);
         Assert.Equal("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled", info.ArgDefaults["RUNTIME_IMAGE"]);
         Assert.Equal("mcr.microsoft.com/dotnet/runtime-deps:10.0", info.ArgDefaults["DEBUG_IMAGE"]);

@@ -8,13 +8,16 @@ namespace Pipeline.Images.Base;
 /// </summary>
 internal static partial class BaseRecipes
 {
+    static readonly string[] NotGlibcLinux = ["alpine", "nanoserver", "windowsservercore"];
+    static readonly string[] DistrolessTags = ["chiseled", "distroless"];
+
     /// <summary>The recipe for <paramref name="requested"/>, or why there is none.</summary>
     public static (BaseRecipe? Recipe, string? WhyNot) For(string requested, BaseImageOptions options)
     {
         var reference = ImageReference.Parse(requested);
         var repository = reference.Repository;
         var tag = reference.Tag ?? "latest";
-        if (NotGlibcLinux().IsMatch(tag))
+        if (NotGlibcLinux.Any(variant => tag.Contains(variant, StringComparison.Ordinal)))
             return (null, $"'{tag}' is not a glibc Linux variant, which is all the Debian archive can stand in for");
         var name = repository[(repository.LastIndexOf('/') + 1)..];
         var majorMinor = MajorMinor().Match(tag) is { Success: true } m ? m.Value : null;
@@ -26,7 +29,7 @@ internal static partial class BaseRecipes
         {
             _ when runtimeDeps && tag.Contains("-extra", StringComparison.Ordinal)
                 => (null, $"'{tag}' adds ICU, which the local distroless equivalent does not have (use invariant globalization and the plain chiseled tag)"),
-            _ when runtimeDeps && Distroless().IsMatch(tag) => (new DistrolessRecipe(minbase, majorMinor ?? "latest", options), null),
+            _ when runtimeDeps && DistrolessTags.Any(variant => tag.Contains(variant, StringComparison.Ordinal)) => (new DistrolessRecipe(minbase, majorMinor ?? "latest", options), null),
             _ when runtimeDeps => (new RuntimeDepsRecipe(minbase, majorMinor ?? "latest", options), null),
             "sdk" when dotnet => DotnetRecipes.Sdk(minbase, install, majorMinor),
             "runtime" when dotnet => DotnetRecipes.Runtime(minbase, options, install, majorMinor, aspnet: false),
@@ -36,12 +39,6 @@ internal static partial class BaseRecipes
             _ => (null, null),
         };
     }
-
-    [GeneratedRegex(@"alpine|nanoserver|windowsservercore")]
-    private static partial Regex NotGlibcLinux();
-
-    [GeneratedRegex(@"chiseled|distroless")]
-    private static partial Regex Distroless();
 
     [GeneratedRegex(@"^\d+\.\d+")]
     private static partial Regex MajorMinor();

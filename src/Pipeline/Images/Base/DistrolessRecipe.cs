@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Formats.Tar;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Pipeline.Docker;
 using Serilog;
 
 namespace Pipeline.Images.Base;
@@ -31,7 +32,7 @@ internal sealed class DistrolessRecipe(MinbaseRecipe minbase, string version, Ba
     public override async Task BuildAsync(DockerClient client, ILogger log, CancellationToken cancellationToken)
     {
         var name = $"app-pipeline-base-{Hash[..12]}";
-        await DotnetRecipe.RemoveContainerAsync(client, name);
+        await Remover.ContainerAsync(client, name, removeVolumes: false, CancellationToken.None);
         var container = await client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Image = minbase.Tag, Name = name, Cmd = ["/bin/sh", "-c", DistrolessRootfs.Script, "collect", Rootfs, Tarball], User = "0",
@@ -61,7 +62,7 @@ internal sealed class DistrolessRecipe(MinbaseRecipe minbase, string version, Ba
         finally
         {
             File.Delete(file);
-            await DotnetRecipe.RemoveContainerAsync(client, name);
+            await Remover.ContainerAsync(client, name, removeVolumes: false, CancellationToken.None);
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed class DotnetRecipe(BaseRecipe parent, string tag, string descrip
     public override async Task BuildAsync(DockerClient client, ILogger log, CancellationToken cancellationToken)
     {
         var name = $"app-pipeline-base-{Hash[..12]}";
-        await RemoveContainerAsync(client, name);
+        await Remover.ContainerAsync(client, name, removeVolumes: false, CancellationToken.None);
         var container = await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = Parent!.Tag, Name = name, Cmd = ["/bin/sh", "-c", $"#(nop) COPY /usr/share/dotnet: {description}"] }, cancellationToken);
         var clock = Stopwatch.StartNew();
         try
@@ -45,10 +45,7 @@ internal sealed class DotnetRecipe(BaseRecipe parent, string tag, string descrip
         }
         finally
         {
-            await RemoveContainerAsync(client, name);
+            await Remover.ContainerAsync(client, name, removeVolumes: false, CancellationToken.None);
         }
     }
-
-    /// <summary>Removes the recipe's work container <paramref name="name"/>, if there is one.</summary>
-    internal static Task RemoveContainerAsync(DockerClient client, string name) => Remover.ContainerAsync(client, name, removeVolumes: false, CancellationToken.None);
 }

@@ -1,5 +1,5 @@
 using System.Formats.Tar;
-using System.IO.Pipelines;
+using Pipeline.Docker;
 
 namespace Pipeline.Images.Base;
 
@@ -13,24 +13,7 @@ internal sealed class LayerTar(string hostRoot, string imageRoot, IReadOnlyList<
     readonly HashSet<string> written = [];
 
     /// <summary>Starts writing and returns the stream to read the tar from; a write error surfaces on the reading side.</summary>
-    public Stream Open()
-    {
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 8 << 20, resumeWriterThreshold: 4 << 20));
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await using (var tar = new TarWriter(pipe.Writer.AsStream(leaveOpen: true), TarEntryFormat.Pax, leaveOpen: false))
-                    await WriteAsync(tar);
-                await pipe.Writer.CompleteAsync();
-            }
-            catch (Exception e)
-            {
-                await pipe.Writer.CompleteAsync(e);
-            }
-        });
-        return pipe.Reader.AsStream();
-    }
+    public Stream Open() => TarPipe.Open(WriteAsync);
 
     async Task WriteAsync(TarWriter tar)
     {

@@ -1,4 +1,5 @@
 using Docker.DotNet;
+using Pipeline.Docker;
 using Serilog;
 
 namespace Pipeline.Images.Validation;
@@ -45,7 +46,7 @@ public sealed class ProductionValidator(DockerClient client, ILogger log)
         }
         finally
         {
-            await ValidationContainer.RemoveAsync(client, name);
+            await Remover.ContainerAsync(client, name, removeVolumes: true, CancellationToken.None);
             log.Debug("Removed validation container {Container}", name);
         }
     }

@@ -1,6 +1,5 @@
 using Docker.DotNet.Models;
 using Docker.DotNet;
-using Pipeline.Docker;
 
 namespace Pipeline.Images.Validation;
 
@@ -48,6 +47,4 @@ internal static class ValidationContainer
         && bindings?.FirstOrDefault(b => b.HostIP == "127.0.0.1") is { HostPort: { Length: > 0 } port }
             ? int.Parse(port)
             : null;
-
-    public static Task RemoveAsync(DockerClient client, string name) => Remover.ContainerAsync(client, name, removeVolumes: true, CancellationToken.None);
 }

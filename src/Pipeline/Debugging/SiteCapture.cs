@@ -5,10 +5,11 @@ using Pipeline.Tools;
 
 namespace Pipeline.Debugging;
 
-public sealed partial class SnapshotTaker
+/// <summary>The delivery state around a snapshot's environment: its audit tail, its deploy lock and the free disk, redacted.</summary>
+internal static class SiteCapture
 {
     /// <summary><c>audit/tail.jsonl</c>, <c>lock.json</c> and <c>disk.txt</c>: the delivery state around the environment.</summary>
-    async Task AddSiteAsync(SnapshotWriter writer, SnapshotRequest request, ValueRedactor redactor, CancellationToken ct)
+    public static async Task AddAsync(SnapshotWriter writer, SnapshotRequest request, ValueRedactor redactor, CancellationToken ct)
     {
         var name = request.Environment.Settings.Name;
         var entries = request.Audit.ReadLast(int.MaxValue).Where(e => e.Environment == name).TakeLast(request.AuditEntries);
@@ -27,7 +28,7 @@ public sealed partial class SnapshotTaker
         await writer.AddTextAsync("disk.txt", redactor.Text(await DiskAsync(request, ct)), ct);
     }
 
-    async Task<string> DiskAsync(SnapshotRequest request, CancellationToken ct)
+    static async Task<string> DiskAsync(SnapshotRequest request, CancellationToken ct)
     {
         using var text = new StringWriter();
         foreach (var path in new[] { request.OutputDirectory, request.WorkDirectory }.Select(Path.GetFullPath).Distinct())
@@ -41,19 +42,4 @@ public sealed partial class SnapshotTaker
     }
 
     static string Gib(long bytes) => $"{bytes / 1024.0 / 1024 / 1024:0.00} GiB";
-
-    async Task<IReadOnlyList<string>> RollbackTagsAsync(string repository, CancellationToken ct)
-    {
-        try
-        {
-            return [.. (await new RollbackPoints(repository, log).ListAsync(ct)).Take(10).Select(p => p.Manifest is { } m ? $"{p.Tag} ({m.Environment} {m.Version})" : p.Tag)];
-        }
-        catch (RollbackPointException e)
-        {
-            log.Warning("No rollback tags in the snapshot: {Message}", e.Message);
-            return [];
-        }
-    }
-
-    static Task<string?> GitShaAsync(string repository, CancellationToken ct) => new Git.GitRepository(repository).CommitAsync("HEAD", ct);
 }

@@ -1,12 +1,14 @@
 using Pipeline.Environments;
 using Pipeline.Model;
+using Serilog;
 
 namespace Pipeline.Debugging;
 
-public sealed partial class SnapshotTaker
+/// <summary>What Compose resolves for an environment's running release, redacted, for a snapshot.</summary>
+internal static class ComposeConfigCapture
 {
     /// <summary><c>compose/config.yaml</c>: what Compose resolves for the running release, redacted; Compose's output is never logged.</summary>
-    async Task AddConfigAsync(SnapshotWriter writer, ComposeEnvironment environment, ValueRedactor redactor, CancellationToken ct)
+    public static async Task AddAsync(SnapshotWriter writer, ComposeEnvironment environment, ValueRedactor redactor, ILogger log, CancellationToken ct)
     {
         try
         {
@@ -15,11 +17,11 @@ public sealed partial class SnapshotTaker
         }
         catch (EnvironmentException e)
         {
-            await ConfigErrorAsync(writer, e.Message, redactor, ct);
+            await ErrorAsync(writer, e.Message, redactor, log, ct);
         }
     }
 
-    async Task ConfigErrorAsync(SnapshotWriter writer, string message, ValueRedactor redactor, CancellationToken ct)
+    static async Task ErrorAsync(SnapshotWriter writer, string message, ValueRedactor redactor, ILogger log, CancellationToken ct)
     {
         log.Warning("The resolved compose configuration could not be read: {Message}", redactor.Text(message));
         await writer.AddTextAsync("compose/config-error.txt", redactor.Text(message) + "\n", ct);

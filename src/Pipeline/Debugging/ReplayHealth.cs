@@ -5,34 +5,15 @@ using Pipeline.Docker;
 
 namespace Pipeline.Debugging;
 
-public sealed partial class LocalReplay
+/// <summary>The replay's wait for healthy, with a deployment's grace for an unhealthy start.</summary>
+internal static class ReplayHealth
 {
-    /// <summary>Removes the replay's container and volume; returns what it removed (empty when nothing ran).</summary>
-    public async Task<IReadOnlyList<string>> StopAsync(string prefix, CancellationToken ct)
-    {
-        var removed = new List<string>();
-        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{Label}={prefix}"] = true } };
-        foreach (var container in await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, ct))
-        {
-            await Remover.ContainerAsync(client, container.ID, removeVolumes: true, ct);
-            removed.Add("container " + container.Names.FirstOrDefault()?.TrimStart('/'));
-        }
-        foreach (var volume in (await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, ct)).Volumes ?? [])
-        {
-            await Remover.VolumeAsync(client, volume.Name, ct);
-            removed.Add("volume " + volume.Name);
-        }
-        foreach (var item in removed)
-            log.Information("Removed {Item}", item);
-        return removed;
-    }
-
     /// <summary>
     /// Waits until the replay is healthy (or, without a HEALTHCHECK, keeps running for 3 s). Like a deployment's wait, it lets
     /// an unhealthy container recover for <see cref="Environments.HealthyWait.UnhealthyGrace"/>: a loaded machine can fail a few
     /// probes at start-up and then pass.
     /// </summary>
-    async Task WaitHealthyAsync(string id, TimeSpan timeout, CancellationToken ct)
+    public static async Task WaitAsync(DockerClient client, string id, TimeSpan timeout, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         TimeSpan? runningSince = null;

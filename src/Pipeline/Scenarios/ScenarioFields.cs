@@ -5,9 +5,14 @@ using System.Text.RegularExpressions;
 
 namespace Pipeline.Scenarios;
 
-internal sealed partial class ScenarioParser
+/// <summary>Typed access to a scenario file's JSON fields; every error names the file (<paramref name="source"/>) and where in it.</summary>
+internal sealed partial class ScenarioFields(string source)
 {
-    JsonObject Object(JsonNode? node, string where, params string[] fields)
+    /// <summary>The error for <paramref name="where"/>: the file, the place, the problem.</summary>
+    public ScenarioException Fail(string where, string problem) => new($"{source}: {where} {problem}.");
+
+    /// <summary>The JSON object <paramref name="node"/>, holding no field but <paramref name="fields"/>.</summary>
+    public JsonObject Object(JsonNode? node, string where, params string[] fields)
     {
         if (node is not JsonObject o)
             throw Fail(where, node is null ? "is missing" : "must be a JSON object");
@@ -16,15 +21,18 @@ internal sealed partial class ScenarioParser
         return o;
     }
 
-    JsonArray Array(JsonObject o, string field, string where) =>
+    /// <summary>The JSON array <paramref name="field"/> of <paramref name="o"/>.</summary>
+    public JsonArray Array(JsonObject o, string field, string where) =>
         o[field] as JsonArray ?? throw Fail(field, o[field] is null ? $"is missing from {where}" : "must be a JSON array");
 
-    string RequiredString(JsonObject o, string field, string where) =>
+    /// <summary>The non-empty string <paramref name="field"/> of <paramref name="o"/>.</summary>
+    public string RequiredString(JsonObject o, string field, string where) =>
         Optional(o, field, where, JsonValueKind.String)?.GetValue<string>() is { Length: > 0 } text
             ? text
             : throw Fail($"{where}.{field}", "is missing or empty");
 
-    JsonNode? Optional(JsonObject o, string field, string where, params JsonValueKind[] kinds) =>
+    /// <summary><paramref name="field"/> of <paramref name="o"/> when present, of one of <paramref name="kinds"/>.</summary>
+    public JsonNode? Optional(JsonObject o, string field, string where, params JsonValueKind[] kinds) =>
         o[field] switch
         {
             null => null,
@@ -32,7 +40,8 @@ internal sealed partial class ScenarioParser
             var value => throw Fail($"{where}.{field}", $"must be a JSON {string.Join(" or ", kinds.Select(Kind).Distinct())}, not {Kind(value.GetValueKind())}"),
         };
 
-    JsonPath Path(string? text, string where)
+    /// <summary>The JSON path <paramref name="text"/>, such as <c>$.id</c>.</summary>
+    public JsonPath Path(string? text, string where)
     {
         try
         {
@@ -44,7 +53,8 @@ internal sealed partial class ScenarioParser
         }
     }
 
-    TimeSpan? Duration(JsonObject o, string field, string where)
+    /// <summary>The duration <paramref name="field"/> of <paramref name="o"/> when present, such as <c>200ms</c>, <c>30s</c> or <c>2m</c>.</summary>
+    public TimeSpan? Duration(JsonObject o, string field, string where)
     {
         if (Optional(o, field, where, JsonValueKind.String)?.GetValue<string>() is not { } text)
             return null;

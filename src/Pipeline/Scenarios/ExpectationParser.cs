@@ -4,13 +4,14 @@ using System.Text.RegularExpressions;
 
 namespace Pipeline.Scenarios;
 
-internal sealed partial class ScenarioParser
+/// <summary>Reads a step's <c>expect</c> and a poll's <c>until</c>: status codes and JSON assertions, each checked for its operator.</summary>
+internal sealed class ExpectationParser(ScenarioFields fields)
 {
-    ScenarioExpectation Expectation(JsonNode? node, string where)
+    public ScenarioExpectation Expectation(JsonNode? node, string where)
     {
         if (node is null)
             return new ScenarioExpectation(null, []);
-        var expect = Object(node, where, "status", "json");
+        var expect = fields.Object(node, where, "status", "json");
         return new ScenarioExpectation(Status(expect["status"], $"{where}.status"), expect["json"] is { } json ? Assertions(json, $"{where}.json") : []);
     }
 
@@ -21,29 +22,29 @@ internal sealed partial class ScenarioParser
         var codes = node is JsonArray list ? [.. list] : new List<JsonNode?> { node };
         return codes.Count > 0 && codes.All(c => c is JsonValue v && v.TryGetValue<int>(out var code) && code is >= 100 and <= 599)
             ? [.. codes.Select(c => c!.GetValue<int>())]
-            : throw Fail(where, "must be an HTTP status code such as 201, or a list of them such as [200, 204]");
+            : throw fields.Fail(where, "must be an HTTP status code such as 201, or a list of them such as [200, 204]");
     }
 
-    List<JsonAssertion> Assertions(JsonNode node, string where)
+    public List<JsonAssertion> Assertions(JsonNode node, string where)
     {
         if (node is not JsonObject map)
-            throw Fail(where, "must be a JSON object of JSON path to expected value, e.g. { \"$.status\": \"succeeded\" }");
+            throw fields.Fail(where, "must be a JSON object of JSON path to expected value, e.g. { \"$.status\": \"succeeded\" }");
         var assertions = new List<JsonAssertion>();
         foreach (var (key, value) in map)
         {
             var at = $"{where}['{key}']";
-            var path = Path(key, at);
+            var path = fields.Path(key, at);
             if (value is not JsonObject operators)
             {
                 assertions.Add(new JsonAssertion(path, AssertionOperator.EqualTo, value?.DeepClone()));
                 continue;
             }
             if (operators.Count == 0)
-                throw Fail(at, $"has no operator: use one of {string.Join(", ", AssertionOperators.Names)}");
+                throw fields.Fail(at, $"has no operator: use one of {string.Join(", ", AssertionOperators.Names)}");
             foreach (var (name, expected) in operators)
             {
                 var op = AssertionOperators.Find(name)
-                    ?? throw Fail(at, $"uses the unknown operator '{name}': use one of {string.Join(", ", AssertionOperators.Names)} (to compare with an object, write {{ \"equals\": {{ ... }} }})");
+                    ?? throw fields.Fail(at, $"uses the unknown operator '{name}': use one of {string.Join(", ", AssertionOperators.Names)} (to compare with an object, write {{ \"equals\": {{ ... }} }})");
                 assertions.Add(new JsonAssertion(path, op, Checked(op, expected, $"{at}.{name}")));
             }
         }
@@ -63,7 +64,7 @@ internal sealed partial class ScenarioParser
             AssertionOperator.Matches when InvalidPattern(expected!.GetValue<string>()) is { } error => $"is not a valid regular expression: {error}",
             _ => null,
         };
-        return problem is null ? expected?.DeepClone() : throw Fail(where, problem);
+        return problem is null ? expected?.DeepClone() : throw fields.Fail(where, problem);
     }
 
     static string? InvalidPattern(string pattern)

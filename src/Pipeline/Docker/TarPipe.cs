@@ -1,11 +1,12 @@
 using System.Formats.Tar;
 using System.IO.Pipelines;
 
-namespace Pipeline.Data;
+namespace Pipeline.Docker;
 
-/// <summary>A tar streamed as it is written (no temporary file); a write error surfaces on the reading side.</summary>
+/// <summary>A tar streamed as it is written (no temporary file), for the Engine API's archive upload.</summary>
 internal static class TarPipe
 {
+    /// <summary>Starts <paramref name="write"/> and returns the stream to read the tar from; a write error surfaces on the reading side.</summary>
     public static Stream Open(Func<TarWriter, Task> write)
     {
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 8 << 20, resumeWriterThreshold: 4 << 20));
