@@ -44,9 +44,6 @@ public sealed class CutoverSteps(
 
     private readonly SlotReadiness readiness = new(log);
 
-    /// <summary>Where the proxy sends a route it holds: a closed port, so every request waits and retries until a real target is switched in.</summary>
-    private static readonly Upstream Held = new("localhost", IPAddress.Loopback, 9);
-
     /// <inheritdoc />
     public async Task<Release?> RunningAsync(CancellationToken cancellationToken) =>
         (await LiveAsync(cancellationToken)) is { } live ? RunningRelease.Of(live.Containers) : null;
@@ -104,7 +101,7 @@ public sealed class CutoverSteps(
         if (exclusive)
         {
             log.Information("{Service} is single-writer: the proxy holds requests while {Old} stops and {Version} starts", service.Name, live!.Version, release.Version);
-            await proxy.SwitchAsync(route.Name, Held, ct);
+            await proxy.HoldAsync(route.Name, ct);
             await slots.StopAsync(live, ct);
         }
         var started = await slots.StartAsync(prepared, ct);

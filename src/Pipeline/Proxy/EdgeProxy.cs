@@ -43,6 +43,20 @@ public sealed partial class EdgeProxy(DockerClient docker, ProxyOptions options,
     }
 
     /// <summary>
+    /// Holds route <paramref name="route"/>'s requests: points it at a closed port, so each new request waits and retries (up to
+    /// <see cref="ProxyOptions.Hold"/>) until <see cref="SwitchAsync"/> names a target, and is then served by it (<c>option redispatch</c>).
+    /// A single-writer cutover holds while the old container stops and the new one starts. Only the running proxy holds: the record keeps the
+    /// last target, so a proxy restarted meanwhile points at it again.
+    /// </summary>
+    public async Task HoldAsync(string route, CancellationToken ct)
+    {
+        (await RecordAsync(ct)).Find(route);
+        await RunAsync($"set server {route}/{HaproxyConfig.Slot} addr 127.0.0.1 port {HaproxyConfig.HoldPort}", ct);
+        await RunAsync($"set server {route}/{HaproxyConfig.Slot} state ready", ct);
+        log.Information("Proxy: {Route:l} holds new requests (up to {Seconds:0} s each) until a target is switched in", route, options.Hold.TotalSeconds);
+    }
+
+    /// <summary>
     /// Turns maintenance on (<paramref name="message"/> not null: every request on the route is answered 503 with it and
     /// <c>Retry-After</c>) or off (null). Survives restarts: the maps are rewritten in the volume before the runtime change.
     /// </summary>

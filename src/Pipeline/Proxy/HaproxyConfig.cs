@@ -21,6 +21,9 @@ public static class HaproxyConfig
     /// <summary>The server slot every backend has.</summary>
     public const string Slot = "live";
 
+    /// <summary>The closed port a held route points at (the discard port: nothing listens on it in the proxy's container).</summary>
+    public const int HoldPort = 9;
+
     /// <summary>The map of routes in maintenance to their base64 message.</summary>
     public const string MaintenanceMap = ProxyImage.ConfigDirectory + "/maintenance.map";
 
@@ -63,6 +66,7 @@ public static class HaproxyConfig
               timeout queue {Ms(options.Hold)}
               retries {options.Retries}
               retry-on conn-failure empty-response
+              option redispatch 1
 
             """);
         foreach (var port in record.Ports)
@@ -92,7 +96,7 @@ public static class HaproxyConfig
         var name = state.Route.Name;
         var server = state.Target is { } t
             ? $"server {Slot} {t.Container}:{t.Port} init-addr libc,{t.Address}"
-            : $"server {Slot} 127.0.0.1:9 disabled";
+            : $"server {Slot} 127.0.0.1:{HoldPort} disabled";
         return $"""
 
             backend {name}

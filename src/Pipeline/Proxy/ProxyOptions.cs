@@ -16,7 +16,7 @@ public sealed record ProxyOptions
     public int ApiPort { get; init; } = 8404;
 
     /// <summary>How long one connection attempt to an upstream may take before it is retried.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long a request is held (connection attempts retried every <see cref="ConnectTimeout"/>) while its upstream does not answer.</summary>
     public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(20);

@@ -18,7 +18,7 @@ public sealed class CutoverStepsTests
         Assert.True((await steps.DeployAsync(v1, CancellationToken.None)).Passed);
         Assert.Equal("v1", await site.ServedAsync());
 
-        var load = LoadLoop.Start(site.Url);
+        await using var load = LoadLoop.Start(site.Url);
         var deployed = await steps.DeployAsync(v2, CancellationToken.None);
         var result = await load.StopAsync();
 
@@ -60,14 +60,14 @@ public sealed class CutoverStepsTests
         var broken = await site.ReleaseAsync("broken", healthy: false);
         Assert.True((await steps.DeployAsync(v1, CancellationToken.None)).Passed);
 
-        var load = LoadLoop.Start(site.Url);
+        await using var load = LoadLoop.Start(site.Url);
         var deployed = await steps.DeployAsync(broken, CancellationToken.None);
         var result = await load.StopAsync();
 
         Assert.False(deployed.Passed);
         Assert.Contains("did not answer 200", deployed.Problem, StringComparison.Ordinal);
         Assert.True(result.Failed == 0, $"{result.Failed} of {result.Sent} failed: {string.Join("; ", result.Failures.Take(3))}\n{string.Join("\n", site.Sink.Events.Select(e => $"{e.Timestamp:HH:mm:ss.fff} {e.RenderMessage()}"))}");
-        Assert.Equal(["v1"], result.Versions.Keys);
+        Assert.Equal(["v1"], result.ByVersion.Keys);
         Assert.Equal("v1", await site.ServedAsync());
         Assert.DoesNotContain(await site.Slots.ListAsync(CancellationToken.None), s => s.Version == "broken" && s.IsRunning);
     }
@@ -83,7 +83,7 @@ public sealed class CutoverStepsTests
         var kept = (await site.Slots.FindAsync(v1, CancellationToken.None))!.Containers[0].Id;
         Assert.True((await steps.DeployAsync(v2, CancellationToken.None)).Passed);
 
-        var load = LoadLoop.Start(site.Url);
+        await using var load = LoadLoop.Start(site.Url);
         var back = await steps.DeployAndAnswerAsync(v1, CancellationToken.None);
         var result = await load.StopAsync();
 
