@@ -1,3 +1,4 @@
+using Pipeline;
 using Pipeline.Delivery;
 using Pipeline.Operations;
 using Targets;
@@ -12,7 +13,7 @@ partial class Build
 
     AbsolutePath ReleaseFile => RootDirectory / ReleaseManifestFile;
 
-    LockOperations Locks => new(Run, RootDirectory / ".deploy" / "locks" / (EnvironmentPrefix ?? ImageName));
+    LockOperations Locks => new(Run, DeliveryOptions.LockDirectoryOf(RootDirectory, EnvironmentPrefix ?? ImageName));
 
     Target PromoteToProduction => _ => _
         .Description("Promote what staging tested: lock, backup, rollback tag, deploy by digest, verify; roll back by itself on failure")

@@ -70,5 +70,8 @@ public sealed record DeliveryOptions(string Prefix, int StagingPort, int Product
         EnvironmentSettings.For(environment, Prefix, PortOf(environment), Profile, deployDirectory) with { ContainerPort = ContainerPort };
 
     /// <summary>Where the deploy locks of these environments live, below <paramref name="rootDirectory"/>.</summary>
-    public string LockDirectory(string rootDirectory) => Path.Combine(rootDirectory, ".deploy", "locks", Prefix);
+    public string LockDirectory(string rootDirectory) => LockDirectoryOf(rootDirectory, Prefix);
+
+    /// <summary>Where the deploy locks of the environments named by <paramref name="prefix"/> live, below <paramref name="rootDirectory"/>.</summary>
+    public static string LockDirectoryOf(string rootDirectory, string prefix) => Path.Combine(rootDirectory, ".deploy", "locks", prefix);
 }

@@ -7,12 +7,10 @@ using Serilog;
 
 namespace Pipeline.Operations;
 
-/// <summary>The production targets of <paramref name="delivery"/>: promote, roll back, the audit log and the deploy lock.</summary>
+/// <summary>Production's targets on the environments of <paramref name="delivery"/>: promote, roll back, and the site both act on.</summary>
 public sealed class ProductionOperations(PipelineContext run, DeliveryOptions delivery)
 {
-    private PipelineSettings Settings => run.Settings;
-
-    private string LockDirectory => delivery.LockDirectory(Settings.RootDirectory);
+    private string LockDirectory => delivery.LockDirectory(run.Settings.RootDirectory);
 
     private DeliveryOperations Delivery => new(run, delivery);
 
@@ -55,7 +53,7 @@ public sealed class ProductionOperations(PipelineContext run, DeliveryOptions de
     public async Task<(ProductionSite Site, BackupStore Backups)> SiteAsync(ILogger log, CancellationToken cancellationToken)
     {
         var production = await Delivery.EnvironmentAsync(Production, log, cancellationToken);
-        var backups = new BackupStore(Path.Combine(Settings.RootDirectory, "backups", production.Settings.ProjectName));
+        var backups = new BackupStore(Path.Combine(run.Settings.RootDirectory, "backups", production.Settings.ProjectName));
         var steps = new ComposeSteps(production, await run.DockerAsync(cancellationToken), run.RollbackPoints(log), backups, log)
         {
             DeployTimeout = delivery.DeployTimeout,
@@ -63,7 +61,7 @@ public sealed class ProductionOperations(PipelineContext run, DeliveryOptions de
             DataService = Service.DefaultName,
             Verify = token => VerifyAsync(log, token),
         };
-        var site = new ProductionSite(Production, steps, LockDirectory, Settings.AuditTrail)
+        var site = new ProductionSite(Production, steps, LockDirectory, run.Settings.AuditTrail)
         {
             DeployTimeout = delivery.DeployTimeout,
             GitHub = await run.GitHubAsync(log, cancellationToken),
