@@ -1,6 +1,7 @@
 using Pipeline;
 using Pipeline.Delivery;
 using Pipeline.Operations;
+using Serilog;
 using Targets;
 
 partial class Build
@@ -13,7 +14,7 @@ partial class Build
 
     AbsolutePath ReleaseFile => RootDirectory / ReleaseManifestFile;
 
-    LockOperations Locks => new(Run, DeliveryOptions.LockDirectoryOf(RootDirectory, EnvironmentPrefix ?? ImageName));
+    LockOperations Locks => new(DeliveryOptions.LockDirectoryOf(RootDirectory, EnvironmentPrefix ?? ImageName), PipelineSettings.AuditTrailOf(RootDirectory), this, Log.Logger);
 
     Target PromoteToProduction => _ => _
         .Description("Promote what staging tested: lock, backup, rollback tag, deploy by digest, verify; roll back by itself on failure")
@@ -30,7 +31,7 @@ partial class Build
 
     Target Audit => _ => _
         .Description("Print the last --count entries of the deploy audit log (logs/deploy/audit.jsonl)")
-        .Executes(() => Print(w => AuditLog.Write(w, Run.Settings.AuditTrail.ReadLast(Count))));
+        .Executes(() => Print(w => AuditLog.Write(w, PipelineSettings.AuditTrailOf(RootDirectory).ReadLast(Count))));
 
     [Parameter("How many audit entries to show")] readonly int Count = 20;
 

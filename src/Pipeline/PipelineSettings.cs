@@ -13,7 +13,10 @@ namespace Pipeline;
 public sealed record PipelineSettings(string RootDirectory, RegistryAddress Registry, string RollbackRepository, GitHubOptions GitHub)
 {
     /// <summary>The deploy audit log, <c>logs/deploy/audit.jsonl</c>.</summary>
-    public AuditLog AuditTrail => new(Path.Combine(RootDirectory, "logs", "deploy", "audit.jsonl"));
+    public AuditLog AuditTrail => AuditTrailOf(RootDirectory);
+
+    /// <summary>The deploy audit log of the checkout at <paramref name="rootDirectory"/>.</summary>
+    public static AuditLog AuditTrailOf(string rootDirectory) => new(Path.Combine(rootDirectory, "logs", "deploy", "audit.jsonl"));
 
     /// <summary>The sanitization rules, <c>deploy/sanitize.json</c>.</summary>
     public string SanitizeRules => Path.Combine(RootDirectory, "deploy", "sanitize.json");
