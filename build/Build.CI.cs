@@ -1,5 +1,6 @@
 using System.Reflection;
 using Pipeline.GitHub.Actions;
+using Pipeline.Operations;
 using Serilog;
 using Targets;
 
@@ -49,35 +50,17 @@ using Targets;
     CleanCheckout = false)]
 partial class Build
 {
-    [Parameter("Folder GenerateWorkflows writes the workflows to (default: .github/workflows)")]
-    readonly string? WorkflowsOutput;
+    [Parameter("Folder GenerateWorkflows writes the workflows to (default: .github/workflows)")] readonly string? WorkflowsOutput;
 
-    AbsolutePath WorkflowsDirectory => RootDirectory / ".github" / "workflows";
+    WorkflowOperations WorkflowSync => new(RootDirectory, Workflows, Log.Logger);
 
     /// <summary>Local runs rewrite the workflows whose definition changed; CI only warns when the checked-in ones drifted.</summary>
-    protected override void OnBuildInitialized()
-    {
-        var files = Workflows();
-        if (IsLocalBuild)
-        {
-            foreach (var name in WorkflowFiles.WriteChanged(WorkflowsDirectory, files))
-                Log.Information("Regenerated .github/workflows/{File} (the workflow definition changed)", name);
-        }
-        else if (WorkflowFiles.Differences(WorkflowsDirectory, files) is { Count: > 0 } drift)
-            Log.Warning("The checked-in workflows differ from build/Build.CI.cs; run ./build.sh locally and commit .github/workflows:\n{Drift}", string.Join("\n", drift));
-    }
+    protected override void OnBuildInitialized() => WorkflowSync.Refresh(IsLocalBuild);
 
     Target GenerateWorkflows => _ => _
         .Unlisted()
         .Description("Write the workflows declared in build/Build.CI.cs to --workflows-output (default .github/workflows)")
-        .Executes(() =>
-        {
-            string directory = WorkflowsOutput is { Length: > 0 } output ? Path.GetFullPath(output, RootDirectory) : WorkflowsDirectory;
-            if (File.Exists(directory))
-                throw new BuildException($"--workflows-output {WorkflowsOutput} is a file; name a folder (it is created when missing).");
-            var written = WorkflowFiles.WriteChanged(directory, Workflows());
-            ReportSummary("", written.Count == 0 ? $"{directory}: up to date" : $"{directory}: wrote {string.Join(", ", written)}");
-        });
+        .Executes(() => ReportSummary("", WorkflowSync.Write(WorkflowsOutput)));
 
     IReadOnlyList<WorkflowFile> Workflows()
     {

@@ -1,4 +1,4 @@
-using Pipeline.Images;
+using Pipeline.Operations;
 using Pipeline.Registry;
 using Targets;
 
@@ -7,12 +7,7 @@ partial class Build
     Target CheckSettings => _ => _
         .Unlisted()
         .Description("Fail fast on bad settings: image name, Dockerfile, base-image overrides")
-        .Executes(() =>
-        {
-            ImageReference.Parse(AppService.Image!.Tagged("check"));
-            Service.ReadDockerfile();
-            Overrides();
-        });
+        .Executes(() => ImageOperations.CheckSettings(AppImage, Service, BaseImage));
 
     Target CheckRegistry => _ => _
         .Unlisted()
@@ -21,9 +16,5 @@ partial class Build
         .DependentFor(PushImages)
         .Before(CheckSettings, Compile)
         .Requires(() => CredentialsValid, CredentialsRequirement)
-        .Executes(async ct =>
-        {
-            using var registry = new RegistryClient(RegistryAddress, Credentials);
-            await registry.PingAsync(ct);
-        });
+        .Executes(ct => ImageOperations.PingRegistryAsync(RegistryAddress, new RegistryCredentials(RegistryUsername, RegistryPassword), ct));
 }

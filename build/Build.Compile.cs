@@ -4,14 +4,11 @@ using Targets;
 
 partial class Build
 {
-    [Parameter("The service's .NET project, relative to the root; empty for a service that is not .NET")]
-    readonly string Project = "src/App/App.csproj";
+    [Parameter("The service's .NET project, relative to the root; empty for a service that is not .NET")] readonly string Project = "src/App/App.csproj";
 
-    [Parameter("Where Publish puts the output the production stage copies in")]
-    readonly string PublishOutput = "src/App/bin/publish";
+    [Parameter("Where Publish puts the output the production stage copies in")] readonly string PublishOutput = "src/App/bin/publish";
 
-    [Parameter("Build configuration")]
-    readonly string Configuration = "Release";
+    [Parameter("Build configuration")] readonly string Configuration = "Release";
 
     DotnetProject App => new(RootDirectory / Project, Configuration);
 

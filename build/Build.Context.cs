@@ -1,31 +1,68 @@
 using Pipeline;
+using Pipeline.Environments;
 using Pipeline.Model;
+using Pipeline.Operations;
 using Serilog;
 
-/// <summary>The edge: parameters typed once into the engine's model, and the run's one <see cref="PipelineContext"/>.</summary>
-partial class Build
+/// <summary>The edge: the run's one <see cref="PipelineContext"/>, the parameters typed into the engine's settings, and the host as the engine's output.</summary>
+partial class Build : IRunOutput
 {
     readonly Lazy<PipelineContext> context;
+    readonly Parsed parsed;
 
-    /// <summary>The context is made on first use, after the parameters were injected.</summary>
-    public Build() => context = new(() => new PipelineContext(
-        new PipelineSettings(RootDirectory, RegistryAddress, RollbackRepository, new GitHubOptions(GitHubToken, GitHubRepository, GitHubApiUrl)), Log.Logger));
+    /// <summary>The context and the parsed values are made on first use, after the parameters were injected.</summary>
+    public Build()
+    {
+        parsed = new(this);
+        context = new(() => new PipelineContext(
+            new PipelineSettings(RootDirectory, RegistryAddress, RollbackRepository, new GitHubOptions(GitHubToken, GitHubRepository, GitHubApiUrl)),
+            Log.Logger, this, new HostMasker(Redactor)));
+    }
 
     /// <summary>The run's engine client, git facts, Compose tool, GitHub recorder and built images.</summary>
     PipelineContext Run => context.Value;
 
-    RegistryAddress RegistryAddress => RegistryAddress.Parse(Registry);
+    /// <summary><c>--registry</c>, parsed once.</summary>
+    RegistryAddress RegistryAddress => parsed.Registry.Value;
 
-    /// <summary>The service shipped: the Compose service <c>app</c>, pushed to <c>--registry</c>/<c>--image-name</c>.</summary>
-    Pipeline.Model.Service AppService => new(Pipeline.Model.Service.DefaultName, RegistryAddress.Repository(ImageName))
+    string RollbackRepository => Repository is { Length: > 0 } r ? Path.GetFullPath(r, RootDirectory) : RootDirectory;
+
+    /// <summary>Staging and production, and the service deployed there.</summary>
+    DeliveryOptions Delivery => new(EnvironmentPrefix ?? ImageName, StagingPort, ProductionPort, DeploymentProfiles.Detect(DeployProfile))
     {
         ContainerPort = ContainerPort,
         HealthPath = HealthPath,
         ReadyPath = ReadyPath,
+        DeployTimeout = DeployTimeout,
+        HealthTimeout = HealthTimeout,
     };
+
+    DeliveryOperations Deliveries => new(Run, Delivery);
+
+    ProductionOperations Production => new(Run, Delivery);
 
     static DeployEnvironment Typed(EnvironmentChoice environment) =>
         environment == EnvironmentChoice.Production ? DeployEnvironment.Production : DeployEnvironment.Staging;
+
+    /// <summary>The parameters parsed once (a nested class, so that a target's help still lists the parameters it reads).</summary>
+    sealed class Parsed
+    {
+        readonly Build build;
+
+        public Parsed(Build build) => (this.build, Registry) = (build, new(ParseRegistry));
+
+        public Lazy<RegistryAddress> Registry { get; }
+
+        RegistryAddress ParseRegistry() => RegistryAddress.Parse(build.Registry);
+    }
+
+    void IRunOutput.Print(string text) => Print(text);
+
+    void IRunOutput.Print(Action<TextWriter> write) => Print(write);
+
+    void IRunOutput.Report(string key, string value) => ReportSummary(key, value);
+
+    Serilog.Core.Logger IRunOutput.AreaLog(string area, string name) => AreaLog(area, name);
 }
 
 /// <summary>The environments <c>--environment</c> accepts.</summary>

@@ -4,8 +4,7 @@ using Targets;
 
 partial class Build
 {
-    [Parameter("Run only the tests matching this 'dotnet test --filter' expression")]
-    readonly string? TestFilter;
+    [Parameter("Run only the tests matching this 'dotnet test --filter' expression")] readonly string? TestFilter;
 
     AbsolutePath TestResults => RootDirectory / "artifacts" / "test-results";
 

@@ -5,8 +5,7 @@ sealed partial class Build : NukeBuild
 {
     public static int Main() => Execute<Build>(x => x.Test);
 
-    [Parameter("Registry to push to and check, as host:port")]
-    readonly string Registry = "localhost:5000";
+    [Parameter("Registry to push to and check, as host:port")] readonly string Registry = "localhost:5000";
 
     protected override IEnumerable<Stage> PipelineStages =>
     [

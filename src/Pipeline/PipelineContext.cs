@@ -7,6 +7,8 @@ using Pipeline.Docker;
 using Pipeline.Environments;
 using Pipeline.GitHub.Deployments;
 using Pipeline.Images;
+using Pipeline.Operations;
+using Pipeline.Output;
 using Pipeline.Versioning;
 using Serilog;
 
@@ -14,7 +16,8 @@ namespace Pipeline;
 
 /// <summary>
 /// The composition root of one run: the one engine client, the git facts of the checkout, the Compose tool, GitHub's
-/// recorder, and what this run built. Made once by the build from <see cref="PipelineSettings"/>; everything is looked up lazily.
+/// recorder, what this run built, and the operations the targets call. Made once by the build from
+/// <see cref="PipelineSettings"/>; everything is looked up lazily.
 /// </summary>
 public sealed class PipelineContext : IDisposable
 {
@@ -24,11 +27,13 @@ public sealed class PipelineContext : IDisposable
     private readonly Lazy<Task<ComposeTool?>> compose;
     private readonly Lazy<Task<DeploymentRecorder>> gitHub;
 
-    /// <summary>A context for <paramref name="settings"/>, logging to <paramref name="log"/>.</summary>
-    public PipelineContext(PipelineSettings settings, ILogger log)
+    /// <summary>A context for <paramref name="settings"/>, logging to <paramref name="log"/>, showing results on <paramref name="output"/>, masking with <paramref name="masker"/>.</summary>
+    public PipelineContext(PipelineSettings settings, ILogger log, IRunOutput output, ISecretMasker masker)
     {
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
         Log = log ?? throw new ArgumentNullException(nameof(log));
+        Output = output ?? throw new ArgumentNullException(nameof(output));
+        Masker = masker ?? throw new ArgumentNullException(nameof(masker));
         docker = new(() => Engine.ConnectAsync(CancellationToken.None));
         version = new(() => BuildVersion.FromGitAsync(settings.RootDirectory, CancellationToken.None));
         source = new(() => SourceInfo.FromGitAsync(settings.RootDirectory, CancellationToken.None));
@@ -41,6 +46,15 @@ public sealed class PipelineContext : IDisposable
 
     /// <summary>The run's logger.</summary>
     public ILogger Log { get; }
+
+    /// <summary>Where results are shown: printed tables, summary notes, area logs.</summary>
+    public IRunOutput Output { get; }
+
+    /// <summary>The host's one secret masker.</summary>
+    public ISecretMasker Masker { get; }
+
+    /// <summary>The image targets' operations.</summary>
+    public ImageOperations Images => new(this);
 
     /// <summary>What this run built: base image arguments and the local tag of each stage.</summary>
     public BuiltImages Built { get; } = new();

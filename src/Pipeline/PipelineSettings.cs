@@ -1,3 +1,6 @@
+using Pipeline.Delivery;
+using Pipeline.Environments;
+using Pipeline.Health;
 using Pipeline.Model;
 
 namespace Pipeline;
@@ -7,10 +10,71 @@ namespace Pipeline;
 /// <param name="Registry">The registry images are pushed to.</param>
 /// <param name="RollbackRepository">The git repository that holds the rollback tags.</param>
 /// <param name="GitHub">How deployments are recorded on GitHub.</param>
-public sealed record PipelineSettings(string RootDirectory, RegistryAddress Registry, string RollbackRepository, GitHubOptions GitHub);
+public sealed record PipelineSettings(string RootDirectory, RegistryAddress Registry, string RollbackRepository, GitHubOptions GitHub)
+{
+    /// <summary>The deploy audit log, <c>logs/deploy/audit.jsonl</c>.</summary>
+    public AuditLog AuditTrail => AuditTrailOf(RootDirectory);
+
+    /// <summary>The deploy audit log of the checkout at <paramref name="rootDirectory"/>.</summary>
+    public static AuditLog AuditTrailOf(string rootDirectory) => new(Path.Combine(rootDirectory, "logs", "deploy", "audit.jsonl"));
+
+    /// <summary>The sanitization rules, <c>deploy/sanitize.json</c>.</summary>
+    public string SanitizeRules => Path.Combine(RootDirectory, "deploy", "sanitize.json");
+
+    /// <summary>Scratch space for data copies and replays, <c>.deploy/work</c>.</summary>
+    public string WorkDirectory => Path.Combine(RootDirectory, ".deploy", "work");
+
+    /// <summary>Reports and release manifests, <c>artifacts/</c>.</summary>
+    public string ArtifactsDirectory => Path.Combine(RootDirectory, "artifacts");
+
+    /// <summary>The Compose files, scenarios and rules, <c>deploy/</c>.</summary>
+    public string DeployDirectory => Path.Combine(RootDirectory, "deploy");
+}
 
 /// <summary>GitHub's deployment records: the token (none: nothing is recorded), the repository and the API.</summary>
 /// <param name="Token">The token, or null.</param>
 /// <param name="Repository">owner/name, or null for origin's.</param>
 /// <param name="ApiUrl">The REST API root.</param>
 public sealed record GitHubOptions(string? Token, string? Repository, string ApiUrl);
+
+/// <summary>Staging and production on this machine, and how the service deployed there is checked.</summary>
+/// <param name="Prefix">Prefix of the Compose projects, locks and backups.</param>
+/// <param name="StagingPort">Staging's port on 127.0.0.1.</param>
+/// <param name="ProductionPort">Production's port on 127.0.0.1.</param>
+/// <param name="Profile">laptop or server.</param>
+public sealed record DeliveryOptions(string Prefix, int StagingPort, int ProductionPort, DeploymentProfile Profile)
+{
+    /// <summary>Port the service listens on inside its container.</summary>
+    public int ContainerPort { get; init; } = 8080;
+
+    /// <summary>Liveness path of the service.</summary>
+    public string HealthPath { get; init; } = "/health";
+
+    /// <summary>Readiness path of the service.</summary>
+    public string ReadyPath { get; init; } = "/ready";
+
+    /// <summary>How long a deployment may take to become healthy.</summary>
+    public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long HealthCheck keeps retrying.</summary>
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The port of <paramref name="environment"/> on 127.0.0.1.</summary>
+    public int PortOf(DeployEnvironment environment) => environment.IsProduction ? ProductionPort : StagingPort;
+
+    /// <summary>The URL of <paramref name="environment"/>.</summary>
+    public Uri UrlOf(DeployEnvironment environment) => new($"http://127.0.0.1:{PortOf(environment)}");
+
+    /// <summary>How health is checked: the service's paths and <see cref="HealthTimeout"/>.</summary>
+    public HealthOptions Health => new() { HealthPath = HealthPath, ReadyPath = ReadyPath, Timeout = HealthTimeout };
+
+    /// <summary>The settings of <paramref name="environment"/>, its Compose files in <paramref name="deployDirectory"/>.</summary>
+    public EnvironmentSettings Environment(DeployEnvironment environment, string deployDirectory) =>
+        EnvironmentSettings.For(environment, Prefix, PortOf(environment), Profile, deployDirectory) with { ContainerPort = ContainerPort };
+
+    /// <summary>Where the deploy locks of these environments live, below <paramref name="rootDirectory"/>.</summary>
+    public string LockDirectory(string rootDirectory) => LockDirectoryOf(rootDirectory, Prefix);
+
+    /// <summary>Where the deploy locks of the environments named by <paramref name="prefix"/> live, below <paramref name="rootDirectory"/>.</summary>
+    public static string LockDirectoryOf(string rootDirectory, string prefix) => Path.Combine(rootDirectory, ".deploy", "locks", prefix);
+}

@@ -1,4 +1,5 @@
-using Pipeline.Machine;
+using Pipeline.Tools;
+
 namespace Pipeline.Compose;
 
 /// <summary>The Compose command line this machine has: <c>docker compose</c> (the v2 plugin) preferred, <c>docker-compose</c> (v1, what Debian ships) as fallback.</summary>

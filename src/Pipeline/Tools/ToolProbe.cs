@@ -1,6 +1,4 @@
-using Pipeline.Tools;
-
-namespace Pipeline.Machine;
+namespace Pipeline.Tools;
 
 /// <summary>Runs a tool to learn whether it exists and what it prints, with a time limit so checks never hang.</summary>
 internal static class ToolProbe

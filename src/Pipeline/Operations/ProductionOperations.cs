@@ -1,0 +1,83 @@
+using Pipeline.Data;
+using Pipeline.Delivery;
+using Pipeline.Images;
+using Pipeline.Model;
+using Pipeline.Promotion;
+using Serilog;
+
+namespace Pipeline.Operations;
+
+/// <summary>Production's targets on the environments of <paramref name="delivery"/>: promote, roll back, and the site both act on.</summary>
+public sealed class ProductionOperations(PipelineContext run, DeliveryOptions delivery)
+{
+    private string LockDirectory => delivery.LockDirectory(run.Settings.RootDirectory);
+
+    private DeliveryOperations Delivery => new(run, delivery);
+
+    private static DeployEnvironment Production => DeployEnvironment.Production;
+
+    /// <summary>Promotes the release of <paramref name="releaseFile"/> for <paramref name="reason"/>; throws with the outcome when it did not succeed.</summary>
+    public async Task PromoteAsync(string releaseFile, string reason, CancellationToken cancellationToken)
+    {
+        using var log = run.Output.AreaLog("deploy", "promote");
+        var release = ReleaseManifest.Read(releaseFile).ReleaseOf(Service.DefaultName);
+        var (site, _) = await SiteAsync(log, cancellationToken);
+        var outcome = await new Promoter(site, log).PromoteAsync(release, reason, cancellationToken);
+        if (!outcome.Succeeded)
+            throw new OperationFailedException(outcome.Describe());
+        run.Output.Report("", $"{release.Version} on 127.0.0.1:{delivery.ProductionPort}" + (outcome.RollbackTag is null ? " (first promotion)" : $"; back: {outcome.RollbackTag}"));
+    }
+
+    /// <summary>Lists the rollback points, or redeploys <paramref name="tag"/> (or the newest valid point) to production.</summary>
+    public async Task RollbackAsync(string? tag, bool list, bool restoreData, bool emergency, CancellationToken cancellationToken)
+    {
+        using var log = run.Output.AreaLog("deploy", "rollback");
+        var points = run.RollbackPoints(log);
+        var (site, backups) = await SiteAsync(log, cancellationToken);
+        if (list)
+        {
+            var all = await points.ListAsync(cancellationToken);
+            run.Output.Print(w => RollbackPoints.Write(w, all, id => backups.List().Any(b => b.Id == id)));
+            return;
+        }
+        var point = tag is { Length: > 0 } ? await points.FindAsync(tag, cancellationToken)
+            : (await points.ListAsync(cancellationToken)).FirstOrDefault(p => p.IsValid)
+              ?? throw new OperationFailedException("There is no rollback point yet: the first promotion leaves none. Nothing was changed.");
+        var outcome = await new Rollbacker(site, log).RollbackAsync(point, restoreData, emergency, cancellationToken);
+        if (!outcome.Succeeded)
+            throw new OperationFailedException(outcome.Describe());
+        run.Output.Report("", outcome.Describe());
+    }
+
+    /// <summary>Production as the promotion engine sees it: its Compose steps, lock, audit log and GitHub recorder, and its backups.</summary>
+    public async Task<(ProductionSite Site, BackupStore Backups)> SiteAsync(ILogger log, CancellationToken cancellationToken)
+    {
+        var production = await Delivery.EnvironmentAsync(Production, log, cancellationToken);
+        var backups = new BackupStore(Path.Combine(run.Settings.RootDirectory, "backups", production.Settings.ProjectName));
+        var steps = new ComposeSteps(production, await run.DockerAsync(cancellationToken), run.RollbackPoints(log), backups, log)
+        {
+            DeployTimeout = delivery.DeployTimeout,
+            HealthPath = delivery.HealthPath,
+            DataService = Service.DefaultName,
+            Verify = token => VerifyAsync(log, token),
+        };
+        var site = new ProductionSite(Production, steps, LockDirectory, run.Settings.AuditTrail)
+        {
+            DeployTimeout = delivery.DeployTimeout,
+            GitHub = await run.GitHubAsync(log, cancellationToken),
+            Url = delivery.UrlOf(Production),
+        };
+        return (site, backups);
+    }
+
+    /// <summary>Production after a deploy: healthy, and its smoke scenarios pass.</summary>
+    public async Task<Verdict> VerifyAsync(ILogger log, CancellationToken cancellationToken)
+    {
+        var health = await Delivery.CheckHealthAsync(Production, log, cancellationToken);
+        run.Output.Print(w => health.Write(w, verbose: false));
+        if (!health.Healthy)
+            return Verdict.Fail($"production is not healthy{DeliveryOperations.Detail(health)}");
+        var smoke = await Delivery.RunScenariosAsync(Production, smokeOnly: true, log, cancellationToken);
+        return smoke.Passed ? Verdict.Pass : Verdict.Fail($"smoke workflow tests failed: {smoke.Summary}");
+    }
+}
