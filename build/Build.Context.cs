@@ -35,6 +35,8 @@ partial class Build : IRunOutput
         ReadyPath = ReadyPath,
         DeployTimeout = DeployTimeout,
         HealthTimeout = HealthTimeout,
+        Proxy = Pipeline.Proxy.ProxyOptions.Named(ProxyName, ProxyApiPort),
+        KeepReleases = KeepReleases,
     };
 
     DeliveryOperations Deliveries => new(Run, Delivery);

@@ -16,6 +16,12 @@ partial class Build
 
     [Parameter("How long HealthCheck keeps retrying before it reports unhealthy")] readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(60);
 
+    [Parameter("The edge proxy container on this engine; its network and configuration volume are named after it")] readonly string ProxyName = "app-pipeline-proxy";
+
+    [Parameter("Port of the edge proxy's runtime API on 127.0.0.1")] readonly int ProxyApiPort = 8404;
+
+    [Parameter("How many stopped releases each environment keeps for an instant rollback")] readonly int KeepReleases = 3;
+
     /// <summary>Inside a promotion, the gates always check staging, whatever --environment says.</summary>
     DeployEnvironment CheckedEnvironment => ExecutionPlan.Any(t => t.Name == nameof(PromoteToProduction)) ? DeployEnvironment.Staging : Typed(TargetEnvironment);
 

@@ -2,6 +2,7 @@ using Pipeline.Delivery;
 using Pipeline.Environments;
 using Pipeline.Health;
 using Pipeline.Model;
+using Pipeline.Proxy;
 
 namespace Pipeline;
 
@@ -58,6 +59,22 @@ public sealed record DeliveryOptions(string Prefix, int StagingPort, int Product
 
     /// <summary>How long HealthCheck keeps retrying.</summary>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The edge proxy on this engine that owns both environments' ports.</summary>
+    public ProxyOptions Proxy { get; init; } = new();
+
+    /// <summary>How many stopped releases each environment keeps for instant rollbacks.</summary>
+    public int KeepReleases { get; init; } = 3;
+
+    /// <summary>
+    /// The service deployed: Compose service <c>app</c> with its port and paths. It is single-writer (its SQLite database lives on the data
+    /// volume), so a cutover never runs two of it at once: the proxy holds requests while the old one stops and the new one starts.
+    /// </summary>
+    public Service App => new(Service.DefaultName) { ContainerPort = ContainerPort, HealthPath = HealthPath, ReadyPath = ReadyPath, SingleWriter = true };
+
+    /// <summary>The proxy route of <paramref name="environment"/>: its port, named after its Compose project.</summary>
+    public ProxyRoute RouteOf(EnvironmentSettings environment) =>
+        new((environment ?? throw new ArgumentNullException(nameof(environment))).ProjectName, environment.HostPort);
 
     /// <summary>The port of <paramref name="environment"/> on 127.0.0.1.</summary>
     public int PortOf(DeployEnvironment environment) => environment.IsProduction ? ProductionPort : StagingPort;

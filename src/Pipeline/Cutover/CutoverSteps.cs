@@ -44,6 +44,16 @@ public sealed class CutoverSteps(
 
     private readonly SlotReadiness readiness = new(log);
 
+    /// <summary>The environment's backups.</summary>
+    public BackupStore Backups => backups;
+
+    /// <summary>Points the proxy at the live release again, at its address now (a container restarted by a data copy may have a new one).</summary>
+    public async Task RepointAsync(CancellationToken cancellationToken)
+    {
+        if (await LiveAsync(cancellationToken) is { IsRunning: true } live)
+            await SwitchAsync(live, cancellationToken);
+    }
+
     /// <inheritdoc />
     public async Task<Release?> RunningAsync(CancellationToken cancellationToken) =>
         (await LiveAsync(cancellationToken)) is { } live ? RunningRelease.Of(live.Containers) : null;

@@ -16,9 +16,9 @@ namespace Pipeline.Cutover;
 /// <param name="settings">The environment.</param>
 /// <param name="compose">The Compose tool.</param>
 /// <param name="docker">The pipeline's engine client.</param>
-/// <param name="edgeNetwork">The network the edge proxy reaches the services on.</param>
+/// <param name="edgeNetwork">The network the edge proxy reaches the services on; null: the slots join no proxy.</param>
 /// <param name="log">Where to log.</param>
-public sealed class ReleaseSlots(EnvironmentSettings settings, ComposeTool compose, DockerClient docker, string edgeNetwork, ILogger log)
+public sealed class ReleaseSlots(EnvironmentSettings settings, ComposeTool compose, DockerClient docker, string? edgeNetwork, ILogger log)
 {
     /// <summary>The environment.</summary>
     public EnvironmentSettings Settings => settings;
@@ -55,8 +55,9 @@ public sealed class ReleaseSlots(EnvironmentSettings settings, ComposeTool compo
         if (await FindAsync(release, cancellationToken) is not { Containers.Count: > 0 })
             await UpAsync(project, release, cancellationToken);
         var slot = await FindAsync(release, cancellationToken) ?? throw new EnvironmentException($"{project} has no containers after Compose created it.");
-        foreach (var container in slot.Containers.Where(c => !c.Networks.Contains(edgeNetwork)))
-            await docker.Networks.ConnectNetworkAsync(edgeNetwork, new NetworkConnectParameters { Container = container.Id }, cancellationToken);
+        if (edgeNetwork is not null)
+            foreach (var container in slot.Containers.Where(c => !c.Networks.Contains(edgeNetwork)))
+                await docker.Networks.ConnectNetworkAsync(edgeNetwork, new NetworkConnectParameters { Container = container.Id }, cancellationToken);
         return slot;
     }
 
@@ -75,6 +76,11 @@ public sealed class ReleaseSlots(EnvironmentSettings settings, ComposeTool compo
         settings.Check();
         var command = new ComposeCommand(compose, project, settings.ComposeFiles, settings.DeployDirectory, log);
         var variables = ReleaseVariables.For(settings, release);
+        var config = await command.RunAsync(variables, ["config", "-q"], cancellationToken);
+        if (!config.Succeeded)
+            throw new EnvironmentException(
+                $"The compose files of {settings.Name} are not valid, so nothing was changed. {compose.CommandLine} said:\n{ComposeCommand.Said(config)}\n" +
+                $"Fix {string.Join(", ", settings.ComposeFiles.Select(Path.GetFileName))} in {Path.GetFullPath(settings.DeployDirectory)} and check with '{command.Describe("config", "-q")}'.");
         string[] up = ["up", "--no-start", "--no-build"];
         log.Information("Creating {Version} ({Images}) in {Environment} as {Project}", release.Version, release.Describe(), settings.Name, project);
         var result = await command.RunAsync(variables, up, cancellationToken);

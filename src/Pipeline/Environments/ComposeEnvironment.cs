@@ -17,29 +17,10 @@ namespace Pipeline.Environments;
 /// <param name="log">Where to log.</param>
 public sealed class ComposeEnvironment(EnvironmentSettings settings, ComposeTool compose, DockerClient client, ILogger log)
 {
-    private readonly ComposeCommand command = ReleaseVariables.Command(settings, compose, log);
     private readonly ComposeCommand quiet = ReleaseVariables.Command(settings, compose, Serilog.Core.Logger.None);
 
     /// <summary>The environment's settings.</summary>
     public EnvironmentSettings Settings => settings;
-
-    /// <summary>
-    /// Deploys <paramref name="release"/>: checks the compose files with <c>config -q</c> first (so a malformed file fails before
-    /// anything changes), then runs <c>up -d --no-build --remove-orphans</c>. Returns once the containers started; follow with
-    /// <see cref="WaitHealthyAsync"/>.
-    /// </summary>
-    public async Task UpAsync(Release release, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(release);
-        await CheckAsync(release, ["config", "-q"], cancellationToken);
-        log.Information("Deploying {Images} ({Version}) to {Environment} as Compose project {Project} on 127.0.0.1:{Port} ({Profile} profile)",
-            release.Describe(), release.Version, settings.Name, settings.ProjectName, settings.HostPort, settings.Profile);
-        var up = await command.RunAsync(ReleaseVariables.For(settings, release), ["up", "-d", "--no-build", "--remove-orphans"], cancellationToken);
-        if (!up.Succeeded)
-            throw new EnvironmentException(
-                $"Deploying {release.Version} to {settings.Name} failed: '{command.Describe("up", "-d", "--no-build", "--remove-orphans")}' exited with code {up.ExitCode}:\n" +
-                $"{ComposeCommand.Said(up)}\nFix what it says (a port in use, an image missing from the registry: run {Commands.PushImages}), then run {settings.Environment.DeployCommand} again.");
-    }
 
     /// <summary>
     /// Checks the compose files with the release's variables and returns the configuration Compose resolved (never logged:
@@ -57,7 +38,7 @@ public sealed class ComposeEnvironment(EnvironmentSettings settings, ComposeTool
             ? result
             : throw new EnvironmentException(
                 $"The compose files of {settings.Name} are not valid, so nothing was changed. {compose.CommandLine} said:\n{ComposeCommand.Said(result)}\n" +
-                $"Fix {string.Join(", ", settings.ComposeFiles.Select(Path.GetFileName))} in {Path.GetFullPath(settings.DeployDirectory)} and check with '{command.Describe("config", "-q")}'.");
+                $"Fix {string.Join(", ", settings.ComposeFiles.Select(Path.GetFileName))} in {Path.GetFullPath(settings.DeployDirectory)} and check with '{quiet.Describe("config", "-q")}'.");
     }
 
     /// <summary>Every container of the project (running or not) with its state, health, release labels and ports; empty when nothing is deployed.</summary>

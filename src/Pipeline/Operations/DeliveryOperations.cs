@@ -1,9 +1,12 @@
+using Pipeline.Cutover;
 using Pipeline.Data;
 using Pipeline.Environments;
 using Pipeline.GitHub.Deployments;
 using Pipeline.Health;
 using Pipeline.Images;
 using Pipeline.Model;
+using Pipeline.Promotion;
+using Pipeline.Proxy;
 using Pipeline.Scenarios;
 using Serilog;
 
@@ -20,11 +23,12 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         using var log = run.Output.AreaLog("staging", "deploy");
         var release = ReleaseManifest.Read(releaseFile).ReleaseOf(Service.DefaultName);
         var staging = await EnvironmentAsync(DeployEnvironment.Staging, log, cancellationToken);
+        var steps = await StepsAsync(DeployEnvironment.Staging, log, cancellationToken);
         var request = DeploymentRequest.For(DeployEnvironment.Staging, release, delivery.UrlOf(DeployEnvironment.Staging));
         await (await run.GitHubAsync(log, cancellationToken)).RecordAsync(request, async () =>
         {
-            await staging.UpAsync(release, cancellationToken);
-            await staging.WaitHealthyAsync(delivery.DeployTimeout, cancellationToken);
+            if ((await steps.DeployAsync(release, cancellationToken)).Problem is { } problem)
+                throw new OperationFailedException($"Deploying {release.Version} to staging failed: {problem}");
         });
         var status = await staging.StatusAsync(cancellationToken);
         run.Output.Print(w => status.Write(w));
@@ -47,6 +51,7 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
             ?? throw new OperationFailedException($"Staging has no running container to copy into: run {Commands.DeployStaging} first.");
         var report = await new DataSync(await run.DockerAsync(cancellationToken), log)
             .CopyAsync(production.Id, staging.Id, rules, salt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath), Settings.WorkDirectory, cancellationToken);
+        await (await StepsAsync(DeployEnvironment.Staging, log, cancellationToken)).RepointAsync(cancellationToken);
         log.Information("{Message}", report.Message);
         if (report.Sanitization is { } sanitized)
             run.Output.Print(sanitized.Describe());
@@ -79,10 +84,44 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         return await new HealthChecker(await run.DockerAsync(cancellationToken), http, log).CheckAsync(delivery.Environment(environment, Settings.DeployDirectory), delivery.Health, cancellationToken);
     }
 
-    /// <summary>Runs the scenarios against <paramref name="environment"/>, prints and writes the report.</summary>
-    internal async Task<ScenarioReport> RunScenariosAsync(DeployEnvironment environment, bool smokeOnly, ILogger log, CancellationToken cancellationToken)
+    /// <summary>
+    /// How releases reach <paramref name="environment"/>: each in its own slot behind the edge proxy, checked directly (health, then the smoke
+    /// scenarios in production) before the proxy switches to it, health-checked through the proxy afterwards.
+    /// </summary>
+    internal async Task<CutoverSteps> StepsAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = delivery.UrlOf(environment), Timeout = TimeSpan.FromSeconds(30) };
+        var settings = delivery.Environment(environment, Settings.DeployDirectory);
+        settings.Check();
+        var docker = await run.DockerAsync(cancellationToken);
+        var slots = new ReleaseSlots(settings, await run.ComposeAsync(cancellationToken), docker, delivery.Proxy.NetworkName, log);
+        var backups = new BackupStore(Path.Combine(Settings.RootDirectory, "backups", settings.ProjectName));
+        return new CutoverSteps(delivery.App, slots, new EdgeProxy(docker, delivery.Proxy, log), delivery.RouteOf(settings), docker, run.RollbackPoints(log), backups, log)
+        {
+            DeployTimeout = delivery.DeployTimeout,
+            Retain = delivery.KeepReleases,
+            Smoke = environment.IsProduction ? (url, token) => SmokeAsync(environment, url, log, token) : (_, _) => Task.FromResult(Verdict.Pass),
+            Verify = token => VerifyHealthAsync(environment, log, token),
+            Pause = (point, token) => Testing.TestPause.AtAsync(point, log, token),
+        };
+    }
+
+    private async Task<Verdict> SmokeAsync(DeployEnvironment environment, Uri url, ILogger log, CancellationToken cancellationToken)
+    {
+        var smoke = await RunScenariosAsync(environment, smokeOnly: true, log, cancellationToken, url);
+        return smoke.Passed ? Verdict.Pass : Verdict.Fail($"smoke workflow tests failed: {smoke.Summary}");
+    }
+
+    private async Task<Verdict> VerifyHealthAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken)
+    {
+        var health = await CheckHealthAsync(environment, log, cancellationToken);
+        run.Output.Print(w => health.Write(w, verbose: false));
+        return health.Healthy ? Verdict.Pass : Verdict.Fail($"{environment} is not healthy{Detail(health)}");
+    }
+
+    /// <summary>Runs the scenarios against <paramref name="environment"/> (at <paramref name="url"/>, else its published port), prints and writes the report.</summary>
+    internal async Task<ScenarioReport> RunScenariosAsync(DeployEnvironment environment, bool smokeOnly, ILogger log, CancellationToken cancellationToken, Uri? url = null)
+    {
+        using var http = new HttpClient { BaseAddress = url ?? delivery.UrlOf(environment), Timeout = TimeSpan.FromSeconds(30) };
         var scenarios = ScenarioLoader.LoadAll(Path.Combine(Settings.DeployDirectory, "workflows"));
         var options = new ScenarioRunOptions { SmokeOnly = smokeOnly, EnvironmentName = environment.Name };
         var report = await new ScenarioRunner(http, log, run.Masker).RunAsync(scenarios, options, cancellationToken);

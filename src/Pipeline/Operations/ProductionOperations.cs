@@ -49,35 +49,16 @@ public sealed class ProductionOperations(PipelineContext run, DeliveryOptions de
         run.Output.Report("", outcome.Describe());
     }
 
-    /// <summary>Production as the promotion engine sees it: its Compose steps, lock, audit log and GitHub recorder, and its backups.</summary>
+    /// <summary>Production as the promotion engine sees it: its cutover steps, lock, audit log and GitHub recorder, and its backups.</summary>
     public async Task<(ProductionSite Site, BackupStore Backups)> SiteAsync(ILogger log, CancellationToken cancellationToken)
     {
-        var production = await Delivery.EnvironmentAsync(Production, log, cancellationToken);
-        var backups = new BackupStore(Path.Combine(run.Settings.RootDirectory, "backups", production.Settings.ProjectName));
-        var steps = new ComposeSteps(production, await run.DockerAsync(cancellationToken), run.RollbackPoints(log), backups, log)
-        {
-            DeployTimeout = delivery.DeployTimeout,
-            HealthPath = delivery.HealthPath,
-            DataService = Service.DefaultName,
-            Verify = token => VerifyAsync(log, token),
-        };
+        var steps = await Delivery.StepsAsync(Production, log, cancellationToken);
         var site = new ProductionSite(Production, steps, LockDirectory, run.Settings.AuditTrail)
         {
             DeployTimeout = delivery.DeployTimeout,
             GitHub = await run.GitHubAsync(log, cancellationToken),
             Url = delivery.UrlOf(Production),
         };
-        return (site, backups);
-    }
-
-    /// <summary>Production after a deploy: healthy, and its smoke scenarios pass.</summary>
-    public async Task<Verdict> VerifyAsync(ILogger log, CancellationToken cancellationToken)
-    {
-        var health = await Delivery.CheckHealthAsync(Production, log, cancellationToken);
-        run.Output.Print(w => health.Write(w, verbose: false));
-        if (!health.Healthy)
-            return Verdict.Fail($"production is not healthy{DeliveryOperations.Detail(health)}");
-        var smoke = await Delivery.RunScenariosAsync(Production, smokeOnly: true, log, cancellationToken);
-        return smoke.Passed ? Verdict.Pass : Verdict.Fail($"smoke workflow tests failed: {smoke.Summary}");
+        return (site, steps.Backups);
     }
 }

@@ -5,7 +5,7 @@ namespace Pipeline.Promotion;
 
 /// <summary>
 /// What a promotion or a rollback does to an environment, step by step. The real steps run Compose and the engine
-/// (<see cref="ComposeSteps"/>); the <see cref="Promoter"/> and <see cref="Rollbacker"/> decide their order and what a failure means.
+/// (<see cref="Cutover.CutoverSteps"/>); the <see cref="Promoter"/> and <see cref="Rollbacker"/> decide their order and what a failure means.
 /// </summary>
 public interface IDeploySteps
 {

@@ -3,6 +3,10 @@ namespace Pipeline.Proxy;
 /// <summary>Names, ports and timeouts of the one edge proxy per engine. Every port is published on 127.0.0.1 only.</summary>
 public sealed record ProxyOptions
 {
+    /// <summary>The options of the proxy called <paramref name="name"/>: its network and configuration volume are named after it.</summary>
+    public static ProxyOptions Named(string name, int apiPort) =>
+        new() { ContainerName = name, NetworkName = $"{name}-edge", VolumeName = $"{name}-config", ApiPort = apiPort };
+
     /// <summary>The proxy container's name.</summary>
     public string ContainerName { get; init; } = "app-pipeline-proxy";
 

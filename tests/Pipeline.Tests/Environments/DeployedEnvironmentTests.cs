@@ -34,22 +34,21 @@ public sealed class DeployedEnvironmentTests(StagingDeployment deployment, ITest
     }
 
     [Fact]
-    public async Task The_port_is_published_on_127_0_0_1_only()
+    public async Task A_release_publishes_no_port_and_runs_in_its_own_slot()
     {
         var app = Assert.Single((await Environment.StatusAsync(CancellationToken.None)).Containers);
-        var port = Assert.Single(app.Ports);
-        Assert.Equal(new PublishedPort("8080/tcp", "127.0.0.1", deployment.Test.Settings.HostPort), port);
-
+        Assert.Empty(app.Ports);
         var inspected = await deployment.Test.Client.Containers.InspectContainerAsync(app.Id);
-        Assert.All(inspected.HostConfig!.PortBindings!.SelectMany(b => b.Value), b => Assert.Equal("127.0.0.1", b.HostIP));
-        Assert.All(inspected.NetworkSettings!.Ports!.SelectMany(b => b.Value ?? []), b => Assert.Equal("127.0.0.1", b.HostIP));
+        Assert.True(inspected.HostConfig!.PortBindings is null or { Count: 0 });
+        Assert.Equal(Pipeline.Cutover.ReleaseSlot.ProjectFor(deployment.Test.Settings, deployment.Release), app.Project);
     }
 
     [Fact]
     public async Task The_real_app_answers_with_the_release_version_and_keeps_data_on_the_named_volume()
     {
         using var http = new HttpClient();
-        var version = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{deployment.Test.Settings.HostPort}/version");
+        var address = Assert.Single((await Environment.StatusAsync(CancellationToken.None)).Containers).Addresses.Values.First();
+        var version = await http.GetFromJsonAsync<JsonElement>($"http://{address}:8080/version");
         Assert.Equal(deployment.Release.Version, version.GetProperty("version").GetString());
         Assert.Equal(deployment.Release.Commit, version.GetProperty("commit").GetString());
         Assert.Equal("production", version.GetProperty("mode").GetString());
@@ -73,7 +72,7 @@ public sealed class DeployedEnvironmentTests(StagingDeployment deployment, ITest
     public async Task Deploying_the_same_release_again_keeps_the_container()
     {
         var before = Assert.Single((await Environment.StatusAsync(CancellationToken.None)).Containers);
-        await Environment.UpAsync(deployment.Release, CancellationToken.None);
+        await deployment.Test.DeployAsync(deployment.Release);
         await Environment.WaitHealthyAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
         var after = Assert.Single((await Environment.StatusAsync(CancellationToken.None)).Containers);
         Assert.Equal(before.Id, after.Id);

@@ -45,7 +45,8 @@ public sealed class DeploymentProfileTests
         Assert.DoesNotContain("Logging__LogLevel__Default", serverConfig);
         foreach (var config in new[] { laptopConfig, serverConfig })
         {
-            Assert.Contains($"127.0.0.1:{(config == laptopConfig ? laptop : server).Settings.HostPort}:8080", config);
+            Assert.DoesNotContain("ports:", config);
+            Assert.Contains($"name: {(config == laptopConfig ? laptop : server).Settings.DataVolume}", config);
             Assert.Contains($"org.app-pipeline.digest: sha256:{new string('b', 64)}", config);
             Assert.Contains("org.app-pipeline.environment: production", config);
             Assert.Contains("ASPNETCORE_ENVIRONMENT: Production", config);

@@ -18,7 +18,7 @@ public sealed class FailingContainerTests(ITestOutputHelper output)
         await using var image = await BusyboxImage.BuildAsync(
             $"HEALTHCHECK --interval=1s --timeout=1s --retries=2 CMD [\"false\"]\nCMD [\"/bin/sh\", \"-c\", \"trap 'exit 0' TERM; {Logs}; httpd -f -p 8080 -h / & wait\"]");
         await using var test = await TestEnvironment.CreateAsync();
-        await test.Environment.UpAsync(Release.Of("9.9.9", "feedface", Service.DefaultName, image.Tag), CancellationToken.None);
+        await test.DeployAsync(Release.Of("9.9.9", "feedface", Service.DefaultName, image.Tag));
 
         var clock = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<EnvironmentException>(() => test.Environment.WaitHealthyAsync(TimeSpan.FromSeconds(60), CancellationToken.None));
@@ -54,7 +54,7 @@ public sealed class FailingContainerTests(ITestOutputHelper output)
     {
         await using var image = await BusyboxImage.BuildAsync("CMD [\"/bin/sh\", \"-c\", \"echo cannot-open-database; exit 3\"]");
         await using var test = await TestEnvironment.CreateAsync();
-        await test.Environment.UpAsync(Release.Of("9.9.9", "feedface", Service.DefaultName, image.Tag), CancellationToken.None);
+        await test.DeployAsync(Release.Of("9.9.9", "feedface", Service.DefaultName, image.Tag));
 
         var clock = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<EnvironmentException>(() => test.Environment.WaitHealthyAsync(TimeSpan.FromSeconds(60), CancellationToken.None));

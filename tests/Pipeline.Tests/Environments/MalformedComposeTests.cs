@@ -19,7 +19,7 @@ public sealed class MalformedComposeTests
             File.WriteAllText(Path.Combine(deploy, "compose.staging.yaml"), staging);
             await using var test = await TestEnvironment.CreateAsync(deployDirectory: deploy);
 
-            var error = await Assert.ThrowsAsync<EnvironmentException>(() => test.Environment.UpAsync(Release, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EnvironmentException>(() => test.DeployAsync(Release));
 
             Assert.Contains("not valid, so nothing was changed", error.Message);
             Assert.Contains(composeSays, error.Message);
@@ -41,7 +41,7 @@ public sealed class MalformedComposeTests
             File.Delete(Path.Combine(deploy, "compose.production.yaml"));
             await using var test = await TestEnvironment.CreateAsync("production", deploy);
 
-            var error = await Assert.ThrowsAsync<EnvironmentException>(() => test.Environment.UpAsync(Release, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<EnvironmentException>(() => test.DeployAsync(Release));
 
             Assert.Contains("compose.production.yaml not found", error.Message);
             Assert.Empty(await test.LeftoversAsync());

@@ -26,7 +26,7 @@ public sealed class StagingDeployment : IAsyncLifetime
         Release = Manifest.ReleaseOf(Service.DefaultName);
         environment = await TestEnvironment.CreateAsync();
         var clock = Stopwatch.StartNew();
-        await Test.Environment.UpAsync(Release, CancellationToken.None);
+        await Test.DeployAsync(Release);
         UpTime = clock.Elapsed;
         await Test.Environment.WaitHealthyAsync(TimeSpan.FromSeconds(90), CancellationToken.None);
         HealthyTime = clock.Elapsed - UpTime;

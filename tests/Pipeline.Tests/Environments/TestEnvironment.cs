@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Pipeline.Compose;
+using Pipeline.Cutover;
 using Pipeline.Docker;
 using Pipeline.Environments;
 using Pipeline.Machine;
@@ -18,7 +19,15 @@ internal sealed class TestEnvironment : IAsyncDisposable
         (Logger, Sink) = InMemorySink.CreateLogger();
         Client = client;
         Environment = new ComposeEnvironment(settings, compose, client, Logger);
+        Slots = new ReleaseSlots(settings, compose, client, edgeNetwork: null, Logger);
     }
+
+    /// <summary>The environment's release slots (no proxy in front).</summary>
+    public ReleaseSlots Slots { get; }
+
+    /// <summary>Creates and starts <paramref name="release"/>'s slot, as a cutover does before it switches the proxy.</summary>
+    public async Task DeployAsync(Release release) =>
+        await Slots.StartAsync(await Slots.PrepareAsync(release, CancellationToken.None), CancellationToken.None);
 
     public EnvironmentSettings Settings { get; }
     public ComposeEnvironment Environment { get; }
@@ -38,10 +47,11 @@ internal sealed class TestEnvironment : IAsyncDisposable
     /// <summary>Containers, networks and volumes still labelled with the project.</summary>
     public async Task<IReadOnlyList<string>> LeftoversAsync()
     {
-        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"com.docker.compose.project={Settings.ProjectName}"] = true } };
-        var containers = await Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
-        var networks = await Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
-        var volumes = (await Client.Volumes.ListAsync(new VolumesListParameters { Filters = filter })).Volumes ?? [];
+        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { ["com.docker.compose.project"] = true } };
+        bool Ours(IDictionary<string, string>? labels) => labels?.TryGetValue("com.docker.compose.project", out var p) == true && (p == Settings.ProjectName || p.StartsWith(Settings.ProjectName + "-r-", StringComparison.Ordinal));
+        var containers = (await Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter })).Where(c => Ours(c.Labels));
+        var networks = (await Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter })).Where(n => Ours(n.Labels));
+        var volumes = ((await Client.Volumes.ListAsync(new VolumesListParameters { Filters = filter })).Volumes ?? []).Where(v => Ours(v.Labels));
         return [.. containers.Select(c => $"container {c.Names.FirstOrDefault()}"), .. networks.Select(n => $"network {n.Name}"), .. volumes.Select(v => $"volume {v.Name}")];
     }
 

@@ -27,7 +27,7 @@ public sealed class HealthCheckerTests(StagingDeployment deployment, ITestOutput
         Assert.Equal((200, 200), (row.Health.Status, row.Ready.Status));
         Assert.InRange(row.Health.LatencyMs, 0.001, 5000);
         Assert.InRange(row.Ready.LatencyMs, 0.001, 5000);
-        Assert.Equal(deployment.Test.Settings.HostPort, row.Address?.Port);
+        Assert.Equal((row.Container.Addresses.Values.First(), 8080), (row.Address?.Host, row.Address?.Port));
         Assert.Equal("healthy", row.Container.Health);
         Assert.Equal(0, row.Container.RestartCount);
         Assert.Contains("/health 200 (", text.ToString());
