@@ -35,6 +35,16 @@ partial class Build
 
     [Parameter("How many audit entries to show")] readonly int Count = 20;
 
+    [Parameter("Maintenance: turn it on")] readonly bool On;
+
+    [Parameter("Maintenance: turn it off")] readonly bool Off;
+
+    [Parameter("Maintenance: what clients read while it is on (one line)")] readonly string? Message;
+
+    Target Maintenance => _ => _
+        .Description("Answer every request of --environment with 503 and Retry-After (--on [--message]), or serve again (--off)")
+        .Executes(ct => new MaintenanceOperations(Run, Delivery).SetAsync(Typed(TargetEnvironment), On, Off, Message, ct));
+
     Target Unlock => _ => _
         .Description("Remove the deploy lock of --environment left by a process that is gone")
         .Executes(() => Locks.Unlock(Typed(TargetEnvironment)));

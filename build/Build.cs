@@ -12,7 +12,7 @@ sealed partial class Build : NukeBuild
         new("set-up", Doctor, Setup),
         new("build", BaseImages, Compile, Publish, Test, BuildDevImage, BuildProdImage, BuildImages, BuildDebugImage, ValidateProduction, TagImages, PushImages),
         new("deliver", DeployStaging, SyncProductionData, HealthCheck, WorkflowTests, PromoteToProduction),
-        new("operate", Rollback, Audit, Unlock),
+        new("operate", Rollback, Maintenance, Audit, Unlock),
         new("develop", DevStart, DevStop, DevRestart, DevStatus, DevLogs, DevClean),
         new("debug", DebugSnapshot, DebugLocal),
     ];

@@ -66,6 +66,7 @@ public static class Commands
     public static readonly Command Rollback = Command.Of(nameof(Rollback));
     public static readonly Command Audit = Command.Of(nameof(Audit));
     public static readonly Command Unlock = Command.Of(nameof(Unlock));
+    public static readonly Command Maintenance = Command.Of(nameof(Maintenance));
     public static readonly Command GenerateWorkflows = Command.Of(nameof(GenerateWorkflows));
     public static readonly Command DevStart = Command.Of(nameof(DevStart));
     public static readonly Command DevStop = Command.Of(nameof(DevStop));
@@ -80,6 +81,10 @@ public static class Commands
     public static class Flags
     {
         public static readonly Flag Environment = Flag.Of("environment");
+        public static readonly Flag On = Flag.Of("on");
+        public static readonly Flag Off = Flag.Of("off");
+        public static readonly Flag Message = Flag.Of("message");
+        public static readonly Flag ProxyName = Flag.Of("proxy-name");
         public static readonly Flag Verbosity = Flag.Of("verbosity");
         public static readonly Flag List = Flag.Of("list");
         public static readonly Flag Tag = Flag.Of("tag");

@@ -26,7 +26,7 @@ public sealed class DebugSite : IAsyncDisposable
     }
 
     public string Prefix { get; } = "dbg" + Guid.NewGuid().ToString("N")[..6];
-    readonly int[] ports = Ports.Free(2);
+    readonly int[] ports = Ports.Free(3);
     public int StagingPort => ports[0];
     public int LocalPort => ports[1];
     public string Folder { get; } = Directory.CreateTempSubdirectory("e2e-debug-").FullName;
@@ -37,7 +37,8 @@ public sealed class DebugSite : IAsyncDisposable
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>The arguments every run of this site passes.</summary>
-    public string[] SiteArguments => ["--root", Root, "--environment-prefix", Prefix, "--staging-port", StagingPort.ToString(), "--debug-local-port", LocalPort.ToString()];
+    public string[] SiteArguments =>
+        ["--root", Root, "--environment-prefix", Prefix, "--staging-port", StagingPort.ToString(), "--debug-local-port", LocalPort.ToString(), .. SiteEngine.ProxyArguments(Prefix, ports[2])];
 
     /// <summary>Every entry of a tar.gz, decompressed.</summary>
     public static async Task<IReadOnlyDictionary<string, byte[]>> EntriesAsync(string archive)
@@ -68,25 +69,10 @@ public sealed class DebugSite : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        await SiteEngine.RemoveAsync(Prefix);
         using var engine = await Engine.ConnectAsync(CancellationToken.None);
-        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"com.docker.compose.project={StagingProject}"] = true } };
-        foreach (var container in await engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }))
-            await Ignore(() => engine.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }));
-        await Ignore(() => engine.Containers.RemoveContainerAsync(LocalContainer, new ContainerRemoveParameters { Force = true }));
-        foreach (var volume in new[] { $"{StagingProject}_data", $"{LocalContainer}_data" })
-            await Ignore(() => engine.Volumes.RemoveAsync(volume, true));
-        await Ignore(() => engine.Networks.DeleteNetworkAsync($"{StagingProject}_default"));
+        await Remover.ContainerAsync(engine, LocalContainer, removeVolumes: false, CancellationToken.None);
+        await Remover.VolumeAsync(engine, $"{LocalContainer}_data", CancellationToken.None);
         Directory.Delete(Folder, recursive: true);
-    }
-
-    static async Task Ignore(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (DockerApiException)
-        {
-        }
     }
 }

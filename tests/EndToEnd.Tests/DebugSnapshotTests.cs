@@ -44,7 +44,7 @@ public sealed partial class DebugSnapshotTests(DeliveryFixture release) : IClass
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(archive));
         var entries = await DebugSite.EntriesAsync(archive);
-        var container = $"{site.StagingProject}_app_1";
+        var container = (await SiteEngine.RunningAsync(site.StagingProject))!.Names[0].TrimStart('/');
         foreach (var file in ExpectedFiles.Concat([$"containers/{container}.inspect.json", $"containers/{container}.health.json", $"stats/{container}.json"]))
             Assert.True(entries.ContainsKey(file), $"{file} is missing; the snapshot holds {string.Join(", ", entries.Keys)}");
         AssertEachParses(entries);

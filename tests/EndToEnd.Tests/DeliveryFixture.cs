@@ -62,17 +62,19 @@ public sealed class DeliveryFixture : IAsyncLifetime
 /// </summary>
 public sealed class DeliverySite : IAsyncDisposable
 {
-    DeliverySite(string prefix, int stagingPort, int productionPort, string folder)
+    DeliverySite(string prefix, int stagingPort, int productionPort, int proxyApiPort, string folder)
     {
         Prefix = prefix;
         StagingPort = stagingPort;
         ProductionPort = productionPort;
+        ProxyApiPort = proxyApiPort;
         Folder = folder;
     }
 
     public string Prefix { get; }
     public int StagingPort { get; }
     public int ProductionPort { get; }
+    public int ProxyApiPort { get; }
     public string Folder { get; }
     public string Repository => Path.Combine(Folder, "repo");
     public string Origin => Path.Combine(Folder, "origin.git");
@@ -86,9 +88,8 @@ public sealed class DeliverySite : IAsyncDisposable
     {
         var prefix = "e2e" + Guid.NewGuid().ToString("N")[..6];
         var folder = Directory.CreateTempSubdirectory($"e2e-{prefix}-").FullName;
-        var ports = Ports.Free(2);
-        var (staging, production) = (ports[0], ports[1]);
-        var site = new DeliverySite(prefix, staging, production, folder);
+        var ports = Ports.Free(3);
+        var site = new DeliverySite(prefix, ports[0], ports[1], ports[2], folder);
         try
         {
             await SiteRoot.CreateAsync(site.Repository);
@@ -107,7 +108,7 @@ public sealed class DeliverySite : IAsyncDisposable
     public string[] SiteArguments =>
     [
         "--environment-prefix", Prefix, "--staging-port", StagingPort.ToString(), "--production-port", ProductionPort.ToString(),
-        "--root", Repository,
+        "--root", Repository, .. SiteEngine.ProxyArguments(Prefix, ProxyApiPort),
     ];
 
     /// <summary>The image name of a full chain run at this site (so that its pushes and tags are its own and removed at the end).</summary>
@@ -132,18 +133,10 @@ public sealed class DeliverySite : IAsyncDisposable
     }
 
     /// <summary>Labels of the running production container, or null when none runs.</summary>
-    public async Task<IDictionary<string, string>?> ProductionLabelsAsync()
-    {
-        using var engine = await Engine.ConnectAsync(CancellationToken.None);
-        var containers = await engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = ProjectFilter(ProductionProject) });
-        return containers.FirstOrDefault(c => c.State == "running")?.Labels;
-    }
+    public async Task<IDictionary<string, string>?> ProductionLabelsAsync() => (await SiteEngine.RunningAsync(ProductionProject))?.Labels;
 
-    public async Task<int> ContainerCountAsync(string project)
-    {
-        using var engine = await Engine.ConnectAsync(CancellationToken.None);
-        return (await engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = ProjectFilter(project) })).Count;
-    }
+    /// <summary>How many containers <paramref name="project"/>'s releases have, running or kept stopped.</summary>
+    public async Task<int> ContainerCountAsync(string project) => (await SiteEngine.ContainersAsync(project)).Count;
 
     public async Task<JsonNode> GetJsonAsync(string path)
     {
@@ -182,33 +175,12 @@ public sealed class DeliverySite : IAsyncDisposable
         Http.Dispose();
         try
         {
-            using var engine = await Engine.ConnectAsync(CancellationToken.None);
-            foreach (var project in new[] { $"{Prefix}-staging", ProductionProject })
-            {
-                foreach (var container in await engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = ProjectFilter(project) }))
-                    await Ignore(() => engine.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }));
-                await Ignore(() => engine.Volumes.RemoveAsync($"{project}_data", true));
-                await Ignore(() => engine.Networks.DeleteNetworkAsync($"{project}_default"));
-            }
+            await SiteEngine.RemoveAsync(Prefix);
         }
         finally
         {
             await TestImages.RemoveAsync(ImageName);
             Directory.Delete(Folder, recursive: true);
-        }
-    }
-
-    static Dictionary<string, IDictionary<string, bool>> ProjectFilter(string project) =>
-        new() { ["label"] = new Dictionary<string, bool> { [$"com.docker.compose.project={project}"] = true } };
-
-    static async Task Ignore(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (DockerApiException)
-        {
         }
     }
 

@@ -17,6 +17,9 @@ public enum AuditAction
 
     /// <summary>A deploy lock removed by hand.</summary>
     Unlock,
+
+    /// <summary>Maintenance mode turned on or off.</summary>
+    Maintenance,
 }
 
 /// <summary>How an audited action ended; written in kebab case (<c>rolled-back</c>).</summary>

@@ -64,8 +64,26 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         using var log = run.Output.AreaLog("health", "health-check");
         var report = await CheckHealthAsync(environment, log, cancellationToken);
         run.Output.Print(w => report.Write(w, verbose));
+        var proxy = await ProxyStateAsync(environment, log, cancellationToken);
+        run.Output.Print(proxy);
         if (!report.Healthy)
             throw new OperationFailedException($"{environment} is not healthy{Detail(report)}. See the table above; {environment.HealthCommand.With(Commands.Flags.Verbosity, "verbose")} shows more.");
+    }
+
+    /// <summary>One line on what the edge proxy does with <paramref name="environment"/>'s port: the container it serves, and maintenance.</summary>
+    private async Task<string> ProxyStateAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken)
+    {
+        var route = delivery.RouteOf(delivery.Environment(environment, Settings.DeployDirectory));
+        try
+        {
+            var state = await new EdgeProxy(await run.DockerAsync(cancellationToken), delivery.Proxy, log).StateAsync(route.Name, cancellationToken);
+            return $"Proxy {delivery.Proxy.ContainerName}: 127.0.0.1:{route.Port} -> {state.Target?.ToString() ?? "no container yet"}" +
+                (state.Maintenance is { } m ? $"; MAINTENANCE ON: 503 \"{m.Message}\" (Retry-After {m.RetryAfterSeconds} s)" : "; maintenance off");
+        }
+        catch (ProxyException e)
+        {
+            return $"Proxy {delivery.Proxy.ContainerName}: {e.Message}";
+        }
     }
 
     /// <summary>Runs the scenarios of deploy/workflows against <paramref name="environment"/>; throws when one fails.</summary>
