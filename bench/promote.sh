@@ -4,7 +4,8 @@
 #
 #   bash bench/promote.sh
 #
-# Goal: under 90 s on this machine.
+# The PromoteToProduction line is the promotion itself (lock, backup, rollback tag, cutover, verification).
+# Goal: under 90 s on this machine; the PromoteToProduction step under 12 s.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,7 +23,7 @@ if ! ./build.sh PromoteToProduction --no-logo >"$log" 2>&1 </dev/null; then
 fi
 wall_ms=$((($(date +%s%N) - start) / 1000000))
 
-echo "warm PromoteToProduction: ${wall_ms} ms wall   (goal: under 90000 ms)"
+echo "warm PromoteToProduction: ${wall_ms} ms wall   (goal: under 90000 ms; the PromoteToProduction step under 12 s)"
 echo "per target (from the summary table):"
 awk -v wall="$wall_ms" '
   function seconds(d,   parts) {

@@ -7,7 +7,7 @@ partial class Build
 {
     [Parameter("Folder for the local registry's storage, outside the checkout")] readonly string RegistryData = MachineOptions.DefaultRegistryDataDirectory;
 
-    MachineOperations Machine => new(Run, new MachineOptions(RootDirectory, RegistryAddress, RegistryData) { IsCI = IsServerBuild });
+    MachineOperations Machine => new(Run, new MachineOptions(RootDirectory, RegistryAddress, RegistryData) { IsCI = IsServerBuild, Proxy = Delivery.Proxy });
 
     TestTools TestTools => new(RootDirectory, Log.Logger);
 

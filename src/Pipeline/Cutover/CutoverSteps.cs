@@ -39,7 +39,10 @@ public sealed class CutoverSteps(
     /// <summary>How many stopped slots to keep for instant rollbacks.</summary>
     public int Retain { get; init; } = 3;
 
-    /// <summary>Called at <c>before-cutover</c>, the last point before what production serves changes (a test hook; none by default).</summary>
+    /// <summary>
+    /// A test hook (none by default), called at <c>before-cutover</c>, the last point before what the environment serves changes, and at
+    /// <c>after-switch</c>, right after the proxy switched to the new release.
+    /// </summary>
     public Func<string, CancellationToken, Task> Pause { get; init; } = (_, _) => Task.CompletedTask;
 
     private readonly SlotReadiness readiness = new(log);
@@ -124,6 +127,7 @@ public sealed class CutoverSteps(
             return verdict;
         }
         await SwitchAsync(started, ct);
+        await Pause("after-switch", ct);
         if (live is { IsRunning: true } && !exclusive)
             await slots.StopAsync(live, ct);
         await slots.PruneAsync(Retain, ct);

@@ -26,7 +26,8 @@ public static class Doctor
             ServiceChecks.RegistryAsync(options.Registry, ct),
             ToolChecks.BusyboxAsync(ct),
             ToolChecks.DebootstrapAsync(ct),
-            Task.Run(() => ServiceChecks.Disk(options.RootDirectory), ct));
+            Task.Run(() => ServiceChecks.Disk(options.RootDirectory), ct),
+            Proxy.ProxyDoctorCheck.RunAsync(options.Proxy, ct));
         return new DoctorReport(checks);
     }
 }

@@ -8,6 +8,9 @@ namespace Pipeline.Machine;
 /// <param name="RegistryDataDirectory">Where a local registry keeps its config and blobs; outside the checkout.</param>
 public sealed record MachineOptions(string RootDirectory, RegistryAddress Registry, string RegistryDataDirectory)
 {
+    /// <summary>The edge proxy Doctor looks at.</summary>
+    public Proxy.ProxyOptions Proxy { get; init; } = new();
+
     /// <summary>The registry the pipeline pushes to unless configured otherwise.</summary>
     public const string DefaultRegistry = RegistryAddress.Default;
 

@@ -96,10 +96,10 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
     }
 
     /// <summary>Checks the health of <paramref name="environment"/>'s services.</summary>
-    internal async Task<HealthReport> CheckHealthAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken)
+    internal async Task<HealthReport> CheckHealthAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken, HealthOptions? options = null)
     {
         using var http = new HttpClient();
-        return await new HealthChecker(await run.DockerAsync(cancellationToken), http, log).CheckAsync(delivery.Environment(environment, Settings.DeployDirectory), delivery.Health, cancellationToken);
+        return await new HealthChecker(await run.DockerAsync(cancellationToken), http, log).CheckAsync(delivery.Environment(environment, Settings.DeployDirectory), options ?? delivery.Health, cancellationToken);
     }
 
     /// <summary>
@@ -129,9 +129,13 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         return smoke.Passed ? Verdict.Pass : Verdict.Fail($"smoke workflow tests failed: {smoke.Summary}");
     }
 
+    /// <summary>
+    /// The check after a switch: the new release already answered directly, so a few quick looks decide (a failure here switches back while
+    /// the proxy holds requests, which must not outlast the hold).
+    /// </summary>
     private async Task<Verdict> VerifyHealthAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken)
     {
-        var health = await CheckHealthAsync(environment, log, cancellationToken);
+        var health = await CheckHealthAsync(environment, log, cancellationToken, delivery.Health with { Retries = 3, Interval = TimeSpan.FromMilliseconds(500) });
         run.Output.Print(w => health.Write(w, verbose: false));
         return health.Healthy ? Verdict.Pass : Verdict.Fail($"{environment} is not healthy{Detail(health)}");
     }

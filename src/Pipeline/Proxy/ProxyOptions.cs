@@ -23,7 +23,7 @@ public sealed record ProxyOptions
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long a request is held (connection attempts retried every <see cref="ConnectTimeout"/>) while its upstream does not answer.</summary>
-    public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// How long in-flight requests may take to finish after a reload or a stop of the proxy (HAProxy's <c>hard-stop-after</c>), and the grace

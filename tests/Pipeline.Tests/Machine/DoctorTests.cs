@@ -8,7 +8,7 @@ namespace Pipeline.Tests.Machine;
 [Collection(MachineCollection.Name)]
 public sealed class DoctorTests
 {
-    private static readonly string[] Names = [".NET SDK", "git", "Docker engine", "Compose", "Registry", "busybox-static", "debootstrap", "Disk space"];
+    private static readonly string[] Names = [".NET SDK", "git", "Docker engine", "Compose", "Registry", "busybox-static", "debootstrap", "Disk space", "Edge proxy"];
 
     private static MachineOptions Options => new(TestMachine.RepositoryRoot);
 
