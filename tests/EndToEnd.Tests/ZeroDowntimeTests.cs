@@ -39,7 +39,7 @@ public sealed class ZeroDowntimeTests(DeliveryFixture release, Xunit.Abstraction
 
         foreach (var id in written)
             Assert.Equal(id, (await site.GetJsonAsync($"/api/users/{id}"))["id"]!.GetValue<long>());
-        Assert.Single((await SiteEngine.ContainersAsync(site.ProductionProject)).Where(c => c.State == "running"));
+        Assert.Single(await SiteEngine.ContainersAsync(site.ProductionProject), c => c.State == "running");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class ZeroDowntimeTests(DeliveryFixture release, Xunit.Abstraction
         Assert.True(next.ExitCode == 0, next.ToString());
         Assert.Contains("repaired", next.Output, StringComparison.Ordinal);
         Assert.Contains("\"debuggingEnabled\":true", await ServedAsync(site.ProductionPort), StringComparison.Ordinal);
-        Assert.Single((await SiteEngine.ContainersAsync(site.ProductionProject)).Where(c => c.State == "running"));
+        Assert.Single(await SiteEngine.ContainersAsync(site.ProductionProject), c => c.State == "running");
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class ZeroDowntimeTests(DeliveryFixture release, Xunit.Abstraction
             {
                 using var response = await http.PostAsync($"http://127.0.0.1:{site.ProductionPort}/api/users", new StringContent(body, Encoding.UTF8, "application/json"), CancellationToken.None);
                 if (response.StatusCode == HttpStatusCode.Created)
-                    written.Add(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>());
+                    written.Add(JsonNode.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None))!["id"]!.GetValue<long>());
                 else
                     failed++;
             }

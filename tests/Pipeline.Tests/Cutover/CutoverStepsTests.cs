@@ -45,8 +45,9 @@ public sealed class CutoverStepsTests
         var slots = await site.Slots.ListAsync(CancellationToken.None);
         var old = await site.Docker.Containers.InspectContainerAsync(slots.Single(s => s.Version == "v1").Containers[0].Id);
         var current = await site.Docker.Containers.InspectContainerAsync(slots.Single(s => s.Version == "v2").Containers[0].Id);
-        Assert.True(DateTimeOffset.Parse(old.State.FinishedAt, System.Globalization.CultureInfo.InvariantCulture) <= DateTimeOffset.Parse(current.State.StartedAt, System.Globalization.CultureInfo.InvariantCulture),
-            $"v1 stopped at {old.State.FinishedAt}, after v2 started at {current.State.StartedAt}");
+        var (stopped, started) = (old.State!.FinishedAt, current.State!.StartedAt);
+        Assert.True(DateTimeOffset.Parse(stopped, System.Globalization.CultureInfo.InvariantCulture) <= DateTimeOffset.Parse(started, System.Globalization.CultureInfo.InvariantCulture),
+            $"v1 stopped at {stopped}, after v2 started at {started}");
     }
 
     [Theory]
