@@ -132,6 +132,7 @@ public sealed class WorkflowStepTests
             start.ArgumentList.Add(arg);
         start.Environment["APP_IMAGE"] = "example.invalid/app@sha256:" + new string('0', 64);
         start.Environment["APP_PORT"] = "18080";
+        start.Environment["APP_DATA_VOLUME"] = "workflow-env-file-check_data";
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         start.RedirectStandardOutput = start.RedirectStandardError = true;

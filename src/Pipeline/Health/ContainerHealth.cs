@@ -9,6 +9,9 @@ namespace Pipeline.Health;
 /// <param name="Ready">The readiness probe.</param>
 public sealed record ContainerHealth(ContainerStatus Container, Uri? Address, EndpointProbe Health, EndpointProbe Ready)
 {
+    /// <summary>Whether Docker's verdict counts (<see cref="HealthOptions.DockerHealthCounts"/>).</summary>
+    public bool DockerHealthCounts { get; init; } = true;
+
     /// <summary>
     /// True when it runs, Docker does not call it unhealthy, and both paths answered 200 (a container Docker has not probed yet, "starting",
     /// passes on its own answers: nobody waits for Docker's health interval).
@@ -18,7 +21,7 @@ public sealed record ContainerHealth(ContainerStatus Container, Uri? Address, En
     /// <summary>Why it did not pass, or null when it did.</summary>
     public string? Problem =>
         !Container.IsRunning ? $"container is {Container.State} (exit code {Container.ExitCode})"
-        : Container.Health == "unhealthy" ? $"Docker health is {Container.Health}"
+        : DockerHealthCounts && Container.Health == "unhealthy" ? $"Docker health is {Container.Health}"
         : !Health.Passed ? $"GET {Health.Path} -> {Health}"
         : !Ready.Passed ? $"GET {Ready.Path} -> {Ready}"
         : null;

@@ -47,9 +47,10 @@ public sealed class HealthChecker(DockerClient client, HttpClient http, ILogger 
     {
         var address = AddressOf(container, env);
         var why = !container.IsRunning ? $"not asked: container {container.State}" : address is null ? "not asked: no published port and no network address" : null;
-        return why is not null
-            ? new(container, address, EndpointProbe.NotAsked(options.HealthPath, why), EndpointProbe.NotAsked(options.ReadyPath, why))
-            : new(container, address, await GetAsync(address!, options.HealthPath, remaining, ct), await GetAsync(address!, options.ReadyPath, remaining, ct));
+        var health = why is not null
+            ? new ContainerHealth(container, address, EndpointProbe.NotAsked(options.HealthPath, why), EndpointProbe.NotAsked(options.ReadyPath, why))
+            : new ContainerHealth(container, address, await GetAsync(address!, options.HealthPath, remaining, ct), await GetAsync(address!, options.ReadyPath, remaining, ct));
+        return health with { DockerHealthCounts = options.DockerHealthCounts };
     }
 
     /// <summary>Its published port on 127.0.0.1 when it has one (an in-place deployment), else its address on its first network (a slot behind the proxy).</summary>

@@ -15,6 +15,12 @@ public sealed record HealthOptions
     /// <summary>The pause between two rounds.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// True (the default) when Docker's own verdict counts: a container Docker calls unhealthy fails even if its paths answer. The check right
+    /// after a cutover sets it false and judges by its own probes only: Docker's flag follows its health interval and lags behind them.
+    /// </summary>
+    public bool DockerHealthCounts { get; init; } = true;
+
     /// <summary>The time all rounds together may take.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 }

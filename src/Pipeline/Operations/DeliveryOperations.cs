@@ -135,7 +135,7 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
     /// </summary>
     private async Task<Verdict> VerifyHealthAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken)
     {
-        var health = await CheckHealthAsync(environment, log, cancellationToken, delivery.Health with { Retries = 3, Interval = TimeSpan.FromMilliseconds(500) });
+        var health = await CheckHealthAsync(environment, log, cancellationToken, delivery.Health with { Retries = 3, Interval = TimeSpan.FromMilliseconds(500), DockerHealthCounts = false });
         run.Output.Print(w => health.Write(w, verbose: false));
         return health.Healthy ? Verdict.Pass : Verdict.Fail($"{environment} is not healthy{Detail(health)}");
     }
