@@ -32,8 +32,10 @@ quiet() { # command...: its output shown only when it fails, and then the bench 
 [[ -f artifacts/release.json ]] || fail "no artifacts/release.json: run ./build.sh PromoteToProduction first"
 
 work="$(mktemp -d)"
-floor_down() {
-  docker-compose --project-directory deploy -p bench-floor -f deploy/compose.yaml -f deploy/compose.production.yaml down -v >/dev/null 2>&1 || true
+floor_down() { # by label, so it works whatever the compose files need
+  docker ps -aq --filter label=com.docker.compose.project=bench-floor | xargs -r docker rm -f >/dev/null
+  docker network rm bench-floor_default >/dev/null 2>&1 || true
+  docker volume rm bench-floor_data >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap floor_down EXIT
