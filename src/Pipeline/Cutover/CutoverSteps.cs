@@ -92,9 +92,10 @@ public sealed class CutoverSteps(
     private async Task<Verdict> CutOverAsync(Release release, bool smoke, CancellationToken ct)
     {
         await proxy.EnsureAsync([route], ct);
-        var live = await LiveAsync(ct);
+        var all = await slots.ListAsync(ct);
+        var live = await LiveAsync(all, ct);
         var target = ReleaseSlot.ProjectFor(slots.Settings, release);
-        await StopOrphansAsync(live, target, ct);
+        await StopOrphansAsync(all, live, target, ct);
         ReleaseSlot prepared;
         try
         {
@@ -168,9 +169,10 @@ public sealed class CutoverSteps(
     }
 
     /// <summary>The slot the proxy sends traffic to; failing that (a first cutover, a repaired proxy), the newest running slot.</summary>
-    private async Task<ReleaseSlot?> LiveAsync(CancellationToken ct)
+    private async Task<ReleaseSlot?> LiveAsync(CancellationToken ct) => await LiveAsync(await slots.ListAsync(ct), ct);
+
+    private async Task<ReleaseSlot?> LiveAsync(IReadOnlyList<ReleaseSlot> all, CancellationToken ct)
     {
-        var all = await slots.ListAsync(ct);
         var target = await TargetAsync(ct);
         return all.FirstOrDefault(s => target is not null && s.Containers.Any(c => c.Name == target.Container)) ?? all.FirstOrDefault(s => s.IsRunning);
     }
@@ -190,9 +192,9 @@ public sealed class CutoverSteps(
     }
 
     /// <summary>Stops running slots that are neither live nor the target: what a deploy killed between start and switch left behind.</summary>
-    private async Task StopOrphansAsync(ReleaseSlot? live, string target, CancellationToken ct)
+    private async Task StopOrphansAsync(IReadOnlyList<ReleaseSlot> all, ReleaseSlot? live, string target, CancellationToken ct)
     {
-        foreach (var orphan in (await slots.ListAsync(ct)).Where(s => s.IsRunning && s.Project != live?.Project && s.Project != target))
+        foreach (var orphan in all.Where(s => s.IsRunning && s.Project != live?.Project && s.Project != target))
         {
             log.Warning("{Project} ({Version}) runs but the proxy does not send it traffic: an interrupted deploy left it; stopping it", orphan.Project, orphan.Version);
             await slots.StopAsync(orphan, ct);

@@ -73,14 +73,9 @@ public sealed class ReleaseSlots(EnvironmentSettings settings, ComposeTool compo
 
     private async Task UpAsync(string project, Release release, CancellationToken cancellationToken)
     {
-        settings.Check();
-        var command = new ComposeCommand(compose, project, settings.ComposeFiles, settings.DeployDirectory, log);
+        await new ComposeEnvironment(settings, compose, docker, log).ConfigAsync(release, cancellationToken);
+        var command = ReleaseVariables.Command(settings, compose, log, project);
         var variables = ReleaseVariables.For(settings, release);
-        var config = await command.RunAsync(variables, ["config", "-q"], cancellationToken);
-        if (!config.Succeeded)
-            throw new EnvironmentException(
-                $"The compose files of {settings.Name} are not valid, so nothing was changed. {compose.CommandLine} said:\n{ComposeCommand.Said(config)}\n" +
-                $"Fix {string.Join(", ", settings.ComposeFiles.Select(Path.GetFileName))} in {Path.GetFullPath(settings.DeployDirectory)} and check with '{command.Describe("config", "-q")}'.");
         string[] up = ["up", "--no-start", "--no-build"];
         log.Information("Creating {Version} ({Images}) in {Environment} as {Project}", release.Version, release.Describe(), settings.Name, project);
         var result = await command.RunAsync(variables, up, cancellationToken);

@@ -27,14 +27,19 @@ internal static class ProjectContainers
     /// </summary>
     public static async Task<IReadOnlyList<ContainerStatus>> ServingAsync(DockerClient client, string project, CancellationToken ct)
     {
-        var all = await ListAsync(client, AnyProject, c => c.Labels.TryGetValue(ProjectLabel, out var p) && BelongsTo(p, project), ct);
+        var all = await ListAsync(client, AnyProject, c => BelongsTo(c.Labels, project), ct);
         var slots = all.Where(c => c.Project != project).GroupBy(c => c.Project, StringComparer.Ordinal).ToList();
         var serving = slots.Where(g => g.Any(c => c.IsRunning)).ToList() is { Count: > 0 } running ? running
             : slots.OrderByDescending(g => g.Max(c => c.StartedAt) ?? DateTimeOffset.MinValue).Take(1).ToList();
         return [.. all.Where(c => c.Project == project), .. serving.SelectMany(g => g)];
     }
 
-    private static Dictionary<string, IDictionary<string, bool>> AnyProject => new() { ["label"] = new Dictionary<string, bool> { [ProjectLabel] = true } };
+    /// <summary>True when <paramref name="labels"/> name <paramref name="project"/> or one of its release slots as their Compose project.</summary>
+    public static bool BelongsTo(IDictionary<string, string>? labels, string project) =>
+        labels is not null && labels.TryGetValue(ProjectLabel, out var candidate) && BelongsTo(candidate, project);
+
+    /// <summary>The filter for everything Compose labelled with a project.</summary>
+    public static Dictionary<string, IDictionary<string, bool>> AnyProject => new() { ["label"] = new Dictionary<string, bool> { [ProjectLabel] = true } };
 
     /// <summary>The containers of every project whose name starts with <paramref name="prefix"/>.</summary>
     public static Task<IReadOnlyList<ContainerStatus>> ListByPrefixAsync(DockerClient client, string prefix, CancellationToken ct) =>

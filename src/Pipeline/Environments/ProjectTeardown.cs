@@ -16,8 +16,8 @@ internal static class ProjectTeardown
 {
     public static async Task<RemovedResources> RunAsync(DockerClient client, string project, bool removeVolumes, ILogger log, CancellationToken ct)
     {
-        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [ProjectContainers.ProjectLabel] = true } };
-        bool Ours(IDictionary<string, string>? labels) => labels is not null && labels.TryGetValue(ProjectContainers.ProjectLabel, out var p) && ProjectContainers.BelongsTo(p, project);
+        var filter = ProjectContainers.AnyProject;
+        bool Ours(IDictionary<string, string>? labels) => ProjectContainers.BelongsTo(labels, project);
         var containers = (await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, ct)).Where(c => Ours(c.Labels));
         var containerNames = await Task.WhenAll(containers.Select(c => RemoveContainerAsync(client, c, removeVolumes, log, ct)));
         var networks = new List<string>();

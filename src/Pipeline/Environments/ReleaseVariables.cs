@@ -32,7 +32,7 @@ internal static class ReleaseVariables
         return variables;
     }
 
-    /// <summary>The Compose command of <paramref name="settings"/>'s project.</summary>
-    public static ComposeCommand Command(EnvironmentSettings settings, ComposeTool compose, ILogger log) =>
-        new(compose, settings.ProjectName, settings.ComposeFiles, settings.DeployDirectory, log);
+    /// <summary>The Compose command of <paramref name="settings"/>'s project, or of <paramref name="project"/> (one of its release slots).</summary>
+    public static ComposeCommand Command(EnvironmentSettings settings, ComposeTool compose, ILogger log, string? project = null) =>
+        new(compose, project ?? settings.ProjectName, settings.ComposeFiles, settings.DeployDirectory, log);
 }
