@@ -1,5 +1,3 @@
-using System.Net;
-using Docker.DotNet;
 using Pipeline.Data;
 using Pipeline.Delivery;
 using Pipeline.Environments;
@@ -11,64 +9,64 @@ using Serilog;
 namespace Pipeline.Cutover;
 
 /// <summary>
-/// <see cref="IDeploySteps"/> without dropping a request: each release runs in its own slot behind the edge proxy. A deploy prepares the
-/// new slot, starts it beside the live one, waits until it answers its health path, runs the smoke scenarios against it directly,
-/// switches the proxy, then stops the old slot (which finishes its requests and is kept for a rollback). A single-writer service
-/// never runs twice on its data: the old slot stops first and the proxy holds requests until the new one is switched in.
+/// <see cref="IDeploySteps"/> without dropping a request, on every host of an environment at once: each release runs in its own slot
+/// behind each host's edge proxy. A deploy prepares the new slot on every host, starts it beside the live one, waits until it answers its
+/// health path and passes the smoke scenarios (directly, not through the proxy); only when every host passed does any proxy switch.
+/// When one host fails before the switch, no host switches and the new slots are removed. Afterwards the old slots stop (they finish
+/// their requests) and are kept for a rollback. A single-writer service never runs twice on its data: the old slot stops first and the
+/// proxy holds requests until the new one is switched in (or the old one is started again).
 /// </summary>
-/// <param name="service">The service the proxy routes to.</param>
-/// <param name="slots">The environment's release slots.</param>
-/// <param name="proxy">The host's edge proxy.</param>
-/// <param name="route">The environment's route in the proxy.</param>
-/// <param name="docker">The pipeline's engine client (backups).</param>
+/// <param name="service">The service the proxies route to.</param>
+/// <param name="hosts">Each host's part; the first is the primary (backups, the running release).</param>
 /// <param name="points">The repository of rollback points.</param>
 /// <param name="backups">The environment's backups.</param>
 /// <param name="log">Where to log.</param>
-public sealed class CutoverSteps(
-    Service service, ReleaseSlots slots, EdgeProxy proxy, ProxyRoute route, DockerClient docker, RollbackPoints points, BackupStore backups, ILogger log) : IDeploySteps
+public sealed class CutoverSteps(Service service, IReadOnlyList<HostCutover> hosts, RollbackPoints points, BackupStore backups, ILogger log) : IDeploySteps
 {
     /// <summary>How long a new slot may take to answer its health path.</summary>
     public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>The smoke scenarios, run against a slot directly (its base address) before the proxy sends it traffic.</summary>
-    public Func<Uri, CancellationToken, Task<Verdict>> Smoke { get; init; } = (_, _) => Task.FromResult(Verdict.Pass);
+    /// <summary>The smoke scenarios, run against a host's new slot directly (its base address) before any proxy sends it traffic.</summary>
+    public Func<Host, Uri, CancellationToken, Task<Verdict>> Smoke { get; init; } = (_, _, _) => Task.FromResult(Verdict.Pass);
 
-    /// <summary>Post-switch verification through the proxy (health checks).</summary>
+    /// <summary>Post-switch verification through the proxies (health checks).</summary>
     public Func<CancellationToken, Task<Verdict>> Verify { get; init; } = _ => Task.FromResult(Verdict.Pass);
 
     /// <summary>How many stopped slots to keep for instant rollbacks.</summary>
     public int Retain { get; init; } = 3;
 
+    /// <summary>How many hosts are worked on at once.</summary>
+    public int Parallelism { get; init; } = 4;
+
     /// <summary>
     /// A test hook (none by default), called at <c>before-cutover</c>, the last point before what the environment serves changes, and at
-    /// <c>after-switch</c>, right after the proxy switched to the new release.
+    /// <c>after-switch</c>, right after the proxies switched to the new release.
     /// </summary>
     public Func<string, CancellationToken, Task> Pause { get; init; } = (_, _) => Task.CompletedTask;
-
-    private readonly SlotReadiness readiness = new(log);
 
     /// <summary>The environment's backups.</summary>
     public BackupStore Backups => backups;
 
-    /// <summary>Points the proxy at the live release again, at its address now (a container restarted by a data copy may have a new one).</summary>
-    public async Task RepointAsync(CancellationToken cancellationToken)
-    {
-        if (await LiveAsync(cancellationToken) is { IsRunning: true } live)
-            await SwitchAsync(live, cancellationToken);
-    }
+    /// <summary>Each host's part.</summary>
+    public IReadOnlyList<HostCutover> Hosts => hosts;
+
+    private HostCutover Primary => hosts[0];
+
+    /// <summary>Points every proxy at its host's live release again, at its address now (a container restarted by a data copy may have a new one).</summary>
+    public Task RepointAsync(CancellationToken cancellationToken) => EachAsync(hosts, h => h.RepointAsync(cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public async Task<Release?> RunningAsync(CancellationToken cancellationToken) =>
-        (await LiveAsync(cancellationToken)) is { } live ? RunningRelease.Of(live.Containers) : null;
+        (await Primary.LiveAsync(cancellationToken)) is { } live ? RunningRelease.Of(live.Containers) : null;
 
     /// <inheritdoc />
     public async Task<string> BackupAsync(Release running, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(running);
-        var container = (await LiveAsync(cancellationToken))?.Of(service.Name) is { IsRunning: true } c ? c
-            : throw new EnvironmentException($"No running container of service {service.Name} in {route.Name} to back up.");
-        var backup = await new VolumeBackup(docker, log).BackupAsync(container.Id, "/data", backups, new BackupInfo(route.Name, running.Version, reason), cancellationToken);
-        log.Information("Backed up {Route}'s data as {Backup} ({Size} bytes, sha256 {Sha})", route.Name, backup.Id, backup.Size, backup.Sha256[..12]);
+        var container = (await Primary.LiveAsync(cancellationToken))?.Of(service.Name) is { IsRunning: true } c ? c
+            : throw new EnvironmentException($"No running container of service {service.Name} in {Primary.Route.Name}{Primary.On} to back up.");
+        var backup = await new VolumeBackup(Primary.Slots.Docker, log).BackupAsync(container.Id, "/data", backups, new BackupInfo(Primary.Route.Name, running.Version, reason), cancellationToken);
+        log.Information("Backed up {Route}'s data{On} as {Backup} ({Size} bytes, sha256 {Sha})", Primary.Route.Name, Primary.On, backup.Id, backup.Size, backup.Sha256[..12]);
         return backup.Id;
     }
 
@@ -91,47 +89,39 @@ public sealed class CutoverSteps(
 
     private async Task<Verdict> CutOverAsync(Release release, bool smoke, CancellationToken ct)
     {
-        await proxy.EnsureAsync([route], ct);
-        var all = await slots.ListAsync(ct);
-        var live = await LiveAsync(all, ct);
-        var target = ReleaseSlot.ProjectFor(slots.Settings, release);
-        await StopOrphansAsync(all, live, target, ct);
-        ReleaseSlot prepared;
-        try
+        var prepared = await EachAsync(hosts, h => h.PrepareAsync(release, ct), ct);
+        if (Failed(prepared) is { } notPrepared)
+            return notPrepared;
+        var steps = prepared.Select(p => p.Value!).ToList();
+        if (steps.All(s => s.Serving))
         {
-            prepared = await slots.PrepareAsync(release, ct);
-        }
-        catch (EnvironmentException e)
-        {
-            return Verdict.Fail(e.Message);
-        }
-        if (live?.Project == target && live.IsRunning)
-        {
-            log.Information("{Version} already serves {Route}", release.Version, route.Name);
+            log.Information("{Version} already serves {Route}", release.Version, Primary.Route.Name);
             return Verdict.Pass;
         }
-        await Pause("before-cutover", ct);
-        var exclusive = service.SingleWriter && live is { IsRunning: true };
-        if (exclusive)
+        var undo = true;
+        try
         {
-            log.Information("{Service} is single-writer: the proxy holds requests while {Old} stops and {Version} starts", service.Name, live!.Version, release.Version);
-            await proxy.HoldAsync(route.Name, ct);
-            await slots.StopAsync(live, ct);
+            await Pause("before-cutover", ct);
+            var timeout = DeployTimeout;
+            if (service.SingleWriter && steps.Any(s => !s.Serving && s.Live is { IsRunning: true }))
+            {
+                log.Information("{Service} is single-writer: the proxy holds requests while {Old} stops and {Version} starts", service.Name, steps.First(s => s.Live is not null).Live!.Version, release.Version);
+                timeout = HeldReadiness;
+                await EachAsync(steps, s => s.Host.HoldAndStopAsync(s, ct), ct);
+            }
+            var checkedSteps = await EachAsync(steps, s => s.Host.StartAsync(s, smoke ? Smoke : null, timeout, ct), ct);
+            if ((Failed(checkedSteps) ?? Failed([.. checkedSteps.Select(c => c.Value!)])) is { } failed)
+                return failed;
+            await EachAsync(steps, s => s.Host.SwitchAsync(s, ct), ct);
+            undo = false;
         }
-        var started = await slots.StartAsync(prepared, ct);
-        var verdict = await CheckAsync(started, smoke, exclusive ? HeldReadiness : DeployTimeout, ct);
-        if (!verdict.Passed)
+        finally
         {
-            await slots.StopAsync(started, CancellationToken.None);
-            if (exclusive)
-                await SwitchBackAsync(live!);
-            return verdict;
+            if (undo)
+                await EachAsync(steps, s => s.Host.UndoAsync(s, UndoTimeout), CancellationToken.None);
         }
-        await SwitchAsync(started, ct);
         await Pause("after-switch", ct);
-        if (live is { IsRunning: true } && !exclusive)
-            await slots.StopAsync(live, ct);
-        await slots.PruneAsync(Retain, ct);
+        await EachAsync(steps, s => s.Host.FinishAsync(s, Retain, ct), ct);
         return Verdict.Pass;
     }
 
@@ -139,74 +129,70 @@ public sealed class CutoverSteps(
     /// How long a single-writer release may take to answer while the proxy holds requests: half the hold, so that a release that never answers
     /// still leaves time to start the old one again before a held request gives up.
     /// </summary>
-    private TimeSpan HeldReadiness => TimeSpan.FromTicks(Math.Min(DeployTimeout.Ticks, proxy.Options.Hold.Ticks / 2));
+    private TimeSpan HeldReadiness => TimeSpan.FromTicks(Math.Min(DeployTimeout.Ticks, Primary.Proxy.Options.Hold.Ticks / 2));
 
-    private async Task<Verdict> CheckAsync(ReleaseSlot slot, bool smoke, TimeSpan timeout, CancellationToken ct)
+    /// <summary>How long undoing a host may take at most (start the old release again and switch back): never less than a minute, whatever the deploy timeout.</summary>
+    private TimeSpan UndoTimeout => DeployTimeout > TimeSpan.FromMinutes(1) ? DeployTimeout : TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for each item, <see cref="Parallelism"/> at a time; a host whose work throws (anything but a cancellation) gives
+    /// a failed result naming it, so that the other hosts' results are never lost.
+    /// </summary>
+    private async Task<IReadOnlyList<HostResult<T>>> EachAsync<TItem, T>(IReadOnlyList<TItem> items, Func<TItem, Task<T>> work, CancellationToken ct)
     {
-        var address = AddressOf(slot);
-        var ready = await readiness.WaitAsync(slots.Docker, slot.Of(service.Name)!, new Uri(address, service.HealthPath), timeout, ct);
-        return !ready.Passed || !smoke ? ready : await Smoke(address, ct);
-    }
-
-    private Uri AddressOf(ReleaseSlot slot) =>
-        slot.Of(service.Name) is { } container && container.Addresses.TryGetValue(proxy.Options.NetworkName, out var ip)
-            ? new Uri($"http://{ip}:{service.ContainerPort}")
-            : throw new EnvironmentException($"{slot.Project} has no running {service.Name} on network {proxy.Options.NetworkName}.");
-
-    private Task<RouteState> SwitchAsync(ReleaseSlot slot, CancellationToken ct)
-    {
-        var container = slot.Of(service.Name)!;
-        log.Information("Switching {Route} to {Container} ({Version})", route.Name, container.Name, slot.Version);
-        return proxy.SwitchAsync(route.Name, new Upstream(container.Name, IPAddress.Parse(container.Addresses[proxy.Options.NetworkName]), service.ContainerPort), ct);
-    }
-
-    private async Task SwitchBackAsync(ReleaseSlot previous)
-    {
-        log.Warning("Starting {Version} again and switching {Route} back to it", previous.Version, route.Name);
-        using var time = new CancellationTokenSource(DeployTimeout);
-        var started = await slots.StartAsync(previous, time.Token);
-        await SwitchAsync(started, time.Token);
-    }
-
-    /// <summary>The slot the proxy sends traffic to; failing that (a first cutover, a repaired proxy), the newest running slot.</summary>
-    private async Task<ReleaseSlot?> LiveAsync(CancellationToken ct) => await LiveAsync(await slots.ListAsync(ct), ct);
-
-    private async Task<ReleaseSlot?> LiveAsync(IReadOnlyList<ReleaseSlot> all, CancellationToken ct)
-    {
-        var target = await TargetAsync(ct);
-        return all.FirstOrDefault(s => target is not null && s.Containers.Any(c => c.Name == target.Container)) ?? all.FirstOrDefault(s => s.IsRunning);
-    }
-
-    /// <summary>The container the proxy sends the route's traffic to; null when the proxy is missing, broken or has no target for it.</summary>
-    private async Task<Upstream?> TargetAsync(CancellationToken ct)
-    {
-        try
+        var results = new HostResult<T>[items.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (i, _) =>
         {
-            return (await proxy.StateAsync(route.Name, ct)).Target;
-        }
-        catch (ProxyException e)
-        {
-            log.Debug("The proxy does not say what {Route} serves ({Reason}); taking the newest running release", route.Name, e.Message);
-            return null;
-        }
+            var host = items[i] switch { HostCutover h => h, HostStep s => s.Host, _ => Primary };
+            try
+            {
+                results[i] = new(host, await work(items[i]), null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log.Error("{Host}: {Message}", host.Host.Name, e.Message);
+                results[i] = new(host, default, e);
+            }
+        });
+        return results;
     }
 
-    /// <summary>Stops running slots that are neither live nor the target: what a deploy killed between start and switch left behind.</summary>
-    private async Task StopOrphansAsync(IReadOnlyList<ReleaseSlot> all, ReleaseSlot? live, string target, CancellationToken ct)
+    private async Task EachAsync<TItem>(IReadOnlyList<TItem> items, Func<TItem, Task> work, CancellationToken ct)
     {
-        foreach (var orphan in all.Where(s => s.IsRunning && s.Project != live?.Project && s.Project != target))
-        {
-            log.Warning("{Project} ({Version}) runs but the proxy does not send it traffic: an interrupted deploy left it; stopping it", orphan.Project, orphan.Version);
-            await slots.StopAsync(orphan, ct);
-        }
+        var results = await EachAsync(items, async item => { await work(item); return true; }, ct);
+        if (results.FirstOrDefault(r => r.Error is not null) is { Error: { } error })
+            throw error;
+    }
+
+    private Verdict? Failed<T>(IReadOnlyList<HostResult<T>> results)
+    {
+        var failures = results.Where(r => r.Error is not null).ToList();
+        return failures.Count == 0 ? null : Verdict.Fail(Describe(failures.Select(f => (f.Host, f.Error is EnvironmentException ? f.Error.Message : f.Error!.GetBaseException().Message))));
+    }
+
+    private Verdict? Failed(IReadOnlyList<Verdict> verdicts)
+    {
+        var failures = verdicts.Select((v, i) => (v, i)).Where(x => !x.v.Passed).Select(x => (hosts[x.i], x.v.Problem ?? "failed")).ToList();
+        return failures.Count == 0 ? null : Verdict.Fail(Describe(failures));
+    }
+
+    /// <summary>One host's failure as it is (the single-host message unchanged); several, one line per host, and what that means for the fleet.</summary>
+    private string Describe(IEnumerable<(HostCutover Host, string Problem)> failures)
+    {
+        var list = failures.ToList();
+        if (hosts.Count == 1)
+            return list[0].Problem;
+        return $"{list.Count} of {hosts.Count} hosts failed, so no host was switched to the new release:\n" +
+            string.Join("\n", list.Select(f => $"  {f.Host.Host.Name}: {f.Problem}"));
     }
 
     /// <inheritdoc />
-    public async Task RemoveAsync(CancellationToken cancellationToken)
-    {
-        foreach (var slot in await slots.ListAsync(cancellationToken))
-            await slots.RemoveAsync(slot, cancellationToken);
-    }
+    public Task RemoveAsync(CancellationToken cancellationToken) =>
+        EachAsync(hosts, async h =>
+        {
+            foreach (var slot in await h.Slots.ListAsync(cancellationToken))
+                await h.Slots.RemoveAsync(slot, cancellationToken);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public void CheckBackup(string backupId) => backups.Find(backupId);
@@ -215,15 +201,13 @@ public sealed class CutoverSteps(
     public async Task<Verdict> RestoreAsync(string backupId, CancellationToken cancellationToken)
     {
         var backup = backups.Find(backupId);
-        if ((await LiveAsync(cancellationToken)) is not { IsRunning: true } live || live.Of(service.Name) is not { } container)
-            return Verdict.Fail($"{route.Name} is not running after the rollback; nothing to restore into");
-        await new VolumeBackup(docker, log).RestoreAsync(container.Id, backup, backups, cancellationToken);
-        log.Information("Restored backup {Backup} ({Size} bytes, sha256 verified)", backup.Id, backup.Size);
-        var started = await slots.StartAsync(live, cancellationToken);
-        var ready = await CheckAsync(started, smoke: false, DeployTimeout, cancellationToken);
-        if (!ready.Passed)
-            return ready;
-        await SwitchAsync(started, cancellationToken);
-        return await Verify(cancellationToken);
+        if ((await Primary.LiveAsync(cancellationToken)) is not { IsRunning: true } live || live.Of(service.Name) is not { } container)
+            return Verdict.Fail($"{Primary.Route.Name} is not running{Primary.On} after the rollback; nothing to restore into");
+        await new VolumeBackup(Primary.Slots.Docker, log).RestoreAsync(container.Id, backup, backups, cancellationToken);
+        log.Information("Restored backup {Backup}{On} ({Size} bytes, sha256 verified)", backup.Id, Primary.On, backup.Size);
+        var ready = await Primary.RestartAsync(live, DeployTimeout, cancellationToken);
+        return ready.Passed ? await Verify(cancellationToken) : ready;
     }
+
+    private sealed record HostResult<T>(HostCutover Host, T? Value, Exception? Error);
 }

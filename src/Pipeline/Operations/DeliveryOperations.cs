@@ -113,11 +113,12 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         var docker = await run.DockerAsync(cancellationToken);
         var slots = new ReleaseSlots(settings, await run.ComposeAsync(cancellationToken), docker, delivery.Proxy.NetworkName, log);
         var backups = new BackupStore(Path.Combine(Settings.RootDirectory, "backups", settings.ProjectName));
-        return new CutoverSteps(delivery.App, slots, new EdgeProxy(docker, delivery.Proxy, log), delivery.RouteOf(settings), docker, run.RollbackPoints(log), backups, log)
+        var host = new HostCutover(Host.Local, delivery.App, slots, new EdgeProxy(docker, delivery.Proxy, log), delivery.RouteOf(settings), log);
+        return new CutoverSteps(delivery.App, [host], run.RollbackPoints(log), backups, log)
         {
             DeployTimeout = delivery.DeployTimeout,
             Retain = delivery.KeepReleases,
-            Smoke = environment.IsProduction ? (url, token) => SmokeAsync(environment, url, log, token) : (_, _) => Task.FromResult(Verdict.Pass),
+            Smoke = environment.IsProduction ? (_, url, token) => SmokeAsync(environment, url, log, token) : (_, _, _) => Task.FromResult(Verdict.Pass),
             Verify = token => VerifyHealthAsync(environment, log, token),
             Pause = (point, token) => Testing.TestPause.AtAsync(point, log, token),
         };

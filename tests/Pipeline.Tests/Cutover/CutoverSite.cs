@@ -7,6 +7,7 @@ using Pipeline.Delivery;
 using Pipeline.Docker;
 using Pipeline.Environments;
 using Pipeline.Model;
+using Pipeline.Promotion;
 using Pipeline.Proxy;
 using Pipeline.Tests.Support;
 
@@ -76,12 +77,26 @@ internal sealed class CutoverSite : IAsyncDisposable
 
     /// <summary>The steps for the site's one service; <paramref name="singleWriter"/> as the sample's SQLite service.</summary>
     public CutoverSteps Steps(bool singleWriter = false, Func<string, CancellationToken, Task>? pause = null, TimeSpan? timeout = null) =>
-        new(new Service(Service.DefaultName) { SingleWriter = singleWriter }, Slots, Proxy, Route, Docker,
-            new RollbackPoints(directory, Logger), new BackupStore(Path.Combine(directory, "backups")), Logger)
+        new(ServiceOf(singleWriter), [Part(singleWriter)], new RollbackPoints(directory, Logger), new BackupStore(Path.Combine(directory, "backups")), Logger)
         {
             DeployTimeout = timeout ?? TimeSpan.FromSeconds(60),
             Pause = pause ?? ((_, _) => Task.CompletedTask),
         };
+
+    /// <summary>A cutover over this site (host "a") and <paramref name="others"/> (hosts "b", "c", ...), each with its own proxy: a fleet on one engine.</summary>
+    public CutoverSteps Fleet(IReadOnlyList<CutoverSite> others, bool singleWriter = false, Func<Host, Uri, CancellationToken, Task<Verdict>>? smoke = null, TimeSpan? timeout = null) =>
+        new(ServiceOf(singleWriter), [Part(singleWriter, "a"), .. others.Select((o, i) => o.Part(singleWriter, ((char)('b' + i)).ToString()))],
+            new RollbackPoints(directory, Logger), new BackupStore(Path.Combine(directory, "backups")), Logger)
+        {
+            DeployTimeout = timeout ?? TimeSpan.FromSeconds(60),
+            Smoke = smoke ?? ((_, _, _) => Task.FromResult(Verdict.Pass)),
+        };
+
+    /// <summary>The site as one host of a cutover, named <paramref name="name"/>.</summary>
+    public HostCutover Part(bool singleWriter = false, string name = "local") =>
+        new(name == "local" ? Host.Local : new Host(name, new Uri("ssh://" + name)), ServiceOf(singleWriter), Slots, Proxy, Route, Logger);
+
+    private static Service ServiceOf(bool singleWriter) => new(Service.DefaultName) { SingleWriter = singleWriter };
 
     /// <summary>A release whose <c>/version</c> answers <paramref name="version"/>; without <paramref name="healthy"/> it has no <c>/health</c>.</summary>
     public async Task<Release> ReleaseAsync(string version, bool healthy = true)
