@@ -15,7 +15,7 @@ public sealed partial class EdgeProxy
         ArgumentNullException.ThrowIfNull(routes);
         foreach (var route in routes.Where(r => r.Port == options.ApiPort || r.Port == HaproxyConfig.ApiPort))
             throw new ProxyException($"Route {route.Name} asks for port {route.Port}, which the proxy's runtime API uses: choose another port for the route.");
-        await ProxyImage.EnsureAsync(docker, log, ct);
+        await EnsureImage(docker, log, ct);
         if (await container.EnsureNetworkAsync(ct))
             log.Information("Proxy: created the network {Network:l}", options.NetworkName);
         await container.EnsureVolumeAsync(ct);

@@ -15,9 +15,12 @@ namespace Pipeline.Proxy;
 /// </remarks>
 public sealed partial class EdgeProxy(DockerClient docker, ProxyOptions options, ILogger log)
 {
-    readonly RuntimeApi api = new(options.ApiPort, options.CommandTimeout);
+    readonly RuntimeApi api = new(options.ApiReachPort ?? options.ApiPort, options.CommandTimeout);
     readonly ProxyContainer container = new(docker, options);
     readonly ProxyFiles files = new(docker, options.ContainerName);
+
+    /// <summary>Makes the proxy's image present on the proxy's engine: built from Debian's package by default; copied from this machine's engine for a server.</summary>
+    public Func<DockerClient, ILogger, CancellationToken, Task> EnsureImage { get; init; } = (engine, logger, ct) => ProxyImage.EnsureAsync(engine, logger, ct);
 
     /// <summary>The options the proxy runs with.</summary>
     public ProxyOptions Options => options;

@@ -44,10 +44,10 @@ internal sealed class ProxyContainer(DockerClient docker, ProxyOptions options)
     public Task EnsureVolumeAsync(CancellationToken ct) =>
         docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = options.VolumeName, Labels = new Dictionary<string, string> { [Label] = "true" } }, ct);
 
-    /// <summary>Creates (does not start) the container publishing <paramref name="ports"/> and the runtime API on 127.0.0.1.</summary>
+    /// <summary>Creates (does not start) the container publishing <paramref name="ports"/> on <see cref="ProxyOptions.PublishAddress"/> and the runtime API on 127.0.0.1.</summary>
     public async Task CreateAsync(IReadOnlyCollection<int> ports, CancellationToken ct)
     {
-        var all = ports.Select(p => (Inside: p, Outside: p)).Append((Inside: HaproxyConfig.ApiPort, Outside: options.ApiPort)).ToList();
+        var all = ports.Select(p => (Inside: p, Outside: p, Address: options.PublishAddress)).Append((Inside: HaproxyConfig.ApiPort, Outside: options.ApiPort, Address: "127.0.0.1")).ToList();
         await docker.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Name = options.ContainerName,
@@ -57,7 +57,7 @@ internal sealed class ProxyContainer(DockerClient docker, ProxyOptions options)
             HostConfig = new HostConfig
             {
                 NetworkMode = options.NetworkName,
-                PortBindings = all.ToDictionary(p => Key(p.Inside), p => (IList<PortBinding>)[new PortBinding { HostIP = "127.0.0.1", HostPort = p.Outside.ToString(CultureInfo.InvariantCulture) }]),
+                PortBindings = all.ToDictionary(p => Key(p.Inside), p => (IList<PortBinding>)[new PortBinding { HostIP = p.Address, HostPort = p.Outside.ToString(CultureInfo.InvariantCulture) }]),
                 Mounts = [new Mount { Type = "volume", Source = options.VolumeName, Target = ProxyImage.ConfigDirectory }],
                 RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped },
             },
