@@ -43,15 +43,17 @@ public sealed partial class EnvironmentCatalog
                 foreach (var clash in SharedPorts(all))
                     reader.Problem($"environments.{clash.Later.Name}.port", Clash(clash));
             }
-            return reader.Problems switch
+            return reader.Problems.OrderBy(p => p.At).ToList() switch
             {
                 [] => new(source, all, []),
-                [var one] => throw new EnvironmentCatalogException($"{source}{(one.Where.Length > 0 ? ", " + one.Where : "")}: {one.Message}."),
+                [var one] => throw new EnvironmentCatalogException($"{source}{(one.At.Line > 0 ? ", " + Where(one.At) : "")}: {one.Message}."),
                 var many => throw new EnvironmentCatalogException(
-                    $"{source} has {many.Count} problems:\n  {string.Join("\n  ", many.Select(p => (p.Where.Length > 0 ? p.Where + ": " : "") + p.Message + "."))}"),
+                    $"{source} has {many.Count} problems:\n  {string.Join("\n  ", many.Select(p => (p.At.Line > 0 ? Where(p.At) + ": " : "") + p.Message + "."))}"),
             };
         }
     }
+
+    static string Where((int Line, int Position) at) => string.Create(CultureInfo.InvariantCulture, $"line {at.Line}, position {at.Position}");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
     private static partial Regex NamePattern();
@@ -59,10 +61,10 @@ public sealed partial class EnvironmentCatalog
     /// <summary>Reads the document's environments, collecting every problem with where it is.</summary>
     sealed class FileReader(string source, Dictionary<string, (int Line, int Position)> positions)
     {
-        public List<(string Where, string Message)> Problems { get; } = [];
+        /// <summary>Each problem with where it is (line 0 when nowhere in particular).</summary>
+        public List<((int Line, int Position) At, string Message)> Problems { get; } = [];
 
-        public void Problem(string path, string message) =>
-            Problems.Add((positions.TryGetValue(path, out var at) ? string.Create(CultureInfo.InvariantCulture, $"line {at.Line}, position {at.Position}") : "", message));
+        public void Problem(string path, string message) => Problems.Add((positions.GetValueOrDefault(path), message));
 
         string Origin(string path) =>
             Path.GetFileName(source) + (positions.TryGetValue(path, out var at) ? string.Create(CultureInfo.InvariantCulture, $" line {at.Line}") : "");

@@ -105,8 +105,8 @@ public sealed class EnvironmentCatalogErrorTests : IDisposable
         Assert.Equal($"""
             {deploy.FilePath} has 3 problems:
               line 3, position 28: environment 'staging': 'ftp://x' is not a host (the scheme 'ftp' is not supported): write 'local', 'unix:///path/to/docker.sock' or 'ssh://user@server[:port]'.
-              line 4, position 44: unknown property 'extra' in environment 'qa'; allowed: hosts, port, hostName, composeFiles, profile.
               line 4, position 33: port 0 of 'qa' is out of range: use 1-65535.
+              line 4, position 44: unknown property 'extra' in environment 'qa'; allowed: hosts, port, hostName, composeFiles, profile.
             """.Replace("\r", "", StringComparison.Ordinal), message);
     }
 }

@@ -1,5 +1,6 @@
 using Pipeline.Environments;
 using Pipeline.Model;
+using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Environments;
 
@@ -147,5 +148,19 @@ public sealed class EnvironmentCatalogTests : IDisposable
         var properties = schema.RootElement.GetProperty("definitions").GetProperty("environment").GetProperty("properties").EnumerateObject().Select(p => p.Name);
 
         Assert.Equal(EnvironmentCatalog.Properties.Order(), properties.Order());
+    }
+
+    [Fact]
+    public void The_documented_example_loads_as_a_laptop_staging_and_a_two_server_production()
+    {
+        var docs = File.ReadAllText(Path.Combine(TestMachine.RepositoryRoot, "docs", "environments.md"));
+        var example = docs.Split("```jsonc\n", 2)[1].Split("```", 2)[0];
+
+        var catalog = deploy.Load(example);
+
+        Assert.Equal(DeploymentProfile.Laptop, catalog.Find("staging").ProfileFor(null, null));
+        Assert.Equal(2, catalog.Find("production").Environment.Hosts.Count(h => h.IsRemote));
+        Assert.Equal(DeploymentProfile.Server, catalog.Find("production").ProfileFor(null, null));
+        Assert.Equal("environments.json line 5", catalog.WithPort(DeployEnvironment.Staging, 9181, "--staging-port").Notes.Single().Split('(')[1].TrimEnd(')'));
     }
 }
