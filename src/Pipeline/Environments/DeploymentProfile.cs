@@ -16,18 +16,6 @@ public enum DeploymentProfile
 public static class DeploymentProfiles
 {
     /// <summary>
-    /// The rule: an explicit <paramref name="requested"/> profile always wins; otherwise <see cref="DeploymentProfile.Server"/>
-    /// when the engine is remote (<paramref name="dockerHost"/> starts with <c>ssh://</c> or <c>tcp://</c>), else
-    /// <see cref="DeploymentProfile.Laptop"/> (a local socket, <c>unix://</c> or <c>npipe://</c>, or no <c>DOCKER_HOST</c> at all).
-    /// </summary>
-    public static DeploymentProfile Detect(DeploymentProfile? requested, string? dockerHost) =>
-        requested ?? (IsRemote(dockerHost) ? DeploymentProfile.Server : DeploymentProfile.Laptop);
-
-    /// <summary>The same rule as <see cref="Detect(DeploymentProfile?, string?)"/>, reading <c>DOCKER_HOST</c> from this process.</summary>
-    public static DeploymentProfile Detect(DeploymentProfile? requested = null) =>
-        Detect(requested, Environment.GetEnvironmentVariable("DOCKER_HOST"));
-
-    /// <summary>
     /// The profile an environment's <paramref name="hosts"/> call for: <see cref="DeploymentProfile.Server"/> when any is reached over SSH,
     /// or when one is the pipeline's own engine and <paramref name="dockerHost"/> is remote; else <see cref="DeploymentProfile.Laptop"/>.
     /// </summary>
