@@ -28,7 +28,7 @@ partial class Build : IRunOutput
     string RollbackRepository => Repository is { Length: > 0 } r ? Path.GetFullPath(r, RootDirectory) : RootDirectory;
 
     /// <summary>Staging and production, and the service deployed there.</summary>
-    DeliveryOptions Delivery => new(EnvironmentPrefix ?? ImageName, StagingPort, ProductionPort, DeploymentProfiles.Detect(DeployProfile))
+    DeliveryOptions Delivery => new(EnvironmentPrefix ?? ImageName, DefinedEnvironments, DeployProfile)
     {
         ContainerPort = ContainerPort,
         HealthPath = HealthPath,
@@ -42,9 +42,6 @@ partial class Build : IRunOutput
     DeliveryOperations Deliveries => new(Run, Delivery);
 
     ProductionOperations Production => new(Run, Delivery);
-
-    static DeployEnvironment Typed(EnvironmentChoice environment) =>
-        environment == EnvironmentChoice.Production ? DeployEnvironment.Production : DeployEnvironment.Staging;
 
     /// <summary>The parameters parsed once (a nested class, so that a target's help still lists the parameters it reads).</summary>
     sealed class Parsed
@@ -65,14 +62,4 @@ partial class Build : IRunOutput
     void IRunOutput.Report(string key, string value) => ReportSummary(key, value);
 
     Serilog.Core.Logger IRunOutput.AreaLog(string area, string name) => AreaLog(area, name);
-}
-
-/// <summary>The environments <c>--environment</c> accepts.</summary>
-enum EnvironmentChoice
-{
-    /// <summary>Staging.</summary>
-    Staging,
-
-    /// <summary>Production.</summary>
-    Production,
 }

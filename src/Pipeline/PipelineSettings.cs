@@ -38,12 +38,11 @@ public sealed record PipelineSettings(string RootDirectory, RegistryAddress Regi
 /// <param name="ApiUrl">The REST API root.</param>
 public sealed record GitHubOptions(string? Token, string? Repository, string ApiUrl);
 
-/// <summary>Staging and production on this machine, and how the service deployed there is checked.</summary>
+/// <summary>The environments (staging, production and any other <c>deploy/environments.json</c> defines), and how the service deployed there is checked.</summary>
 /// <param name="Prefix">Prefix of the Compose projects, locks and backups.</param>
-/// <param name="StagingPort">Staging's port on 127.0.0.1.</param>
-/// <param name="ProductionPort">Production's port on 127.0.0.1.</param>
-/// <param name="Profile">laptop or server.</param>
-public sealed record DeliveryOptions(string Prefix, int StagingPort, int ProductionPort, DeploymentProfile Profile)
+/// <param name="Environments">Where each environment runs, with the explicit port parameters applied.</param>
+/// <param name="RequestedProfile"><c>--deploy-profile</c>: laptop or server for every environment; null to take each one's from the file or its hosts.</param>
+public sealed record DeliveryOptions(string Prefix, EnvironmentCatalog Environments, DeploymentProfile? RequestedProfile = null)
 {
     /// <summary>Port the service listens on inside its container.</summary>
     public int ContainerPort { get; init; } = 8080;
@@ -72,12 +71,24 @@ public sealed record DeliveryOptions(string Prefix, int StagingPort, int Product
     /// </summary>
     public Service App => new(Service.DefaultName) { ContainerPort = ContainerPort, HealthPath = HealthPath, ReadyPath = ReadyPath, SingleWriter = true };
 
-    /// <summary>The proxy route of <paramref name="environment"/>: its port, named after its Compose project.</summary>
-    public ProxyRoute RouteOf(EnvironmentSettings environment) =>
-        new((environment ?? throw new ArgumentNullException(nameof(environment))).ProjectName, environment.HostPort);
+    /// <summary><c>DOCKER_HOST</c>: when it names a remote engine, environments on the local host deploy with the server profile.</summary>
+    public string? DockerHost { get; init; } = System.Environment.GetEnvironmentVariable("DOCKER_HOST");
 
-    /// <summary>The port of <paramref name="environment"/> on 127.0.0.1.</summary>
-    public int PortOf(DeployEnvironment environment) => environment.IsProduction ? ProductionPort : StagingPort;
+    /// <summary>The proxy route of <paramref name="environment"/>: its port and host name, named after its Compose project.</summary>
+    public ProxyRoute RouteOf(EnvironmentSettings environment) =>
+        new((environment ?? throw new ArgumentNullException(nameof(environment))).ProjectName, environment.HostPort, environment.Environment.HostName);
+
+    /// <summary>Staging's port.</summary>
+    public int StagingPort => PortOf(DeployEnvironment.Staging);
+
+    /// <summary>Production's port.</summary>
+    public int ProductionPort => PortOf(DeployEnvironment.Production);
+
+    /// <summary>The port of <paramref name="environment"/>'s proxy.</summary>
+    public int PortOf(DeployEnvironment environment) => Environments[environment].Environment.Port;
+
+    /// <summary>The profile <paramref name="environment"/> deploys with: <see cref="RequestedProfile"/>, else the file's, else its hosts'.</summary>
+    public DeploymentProfile ProfileOf(DeployEnvironment environment) => Environments[environment].ProfileFor(RequestedProfile, DockerHost);
 
     /// <summary>The URL of <paramref name="environment"/>.</summary>
     public Uri UrlOf(DeployEnvironment environment) => new($"http://127.0.0.1:{PortOf(environment)}");
@@ -87,7 +98,7 @@ public sealed record DeliveryOptions(string Prefix, int StagingPort, int Product
 
     /// <summary>The settings of <paramref name="environment"/>, its Compose files in <paramref name="deployDirectory"/>.</summary>
     public EnvironmentSettings Environment(DeployEnvironment environment, string deployDirectory) =>
-        EnvironmentSettings.For(environment, Prefix, PortOf(environment), Profile, deployDirectory) with { ContainerPort = ContainerPort };
+        EnvironmentSettings.For(Environments[environment].Environment, Prefix, PortOf(environment), ProfileOf(environment), deployDirectory) with { ContainerPort = ContainerPort };
 
     /// <summary>Where the deploy locks of these environments live, below <paramref name="rootDirectory"/>.</summary>
     public string LockDirectory(string rootDirectory) => LockDirectoryOf(rootDirectory, Prefix);

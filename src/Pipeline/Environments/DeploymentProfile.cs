@@ -1,3 +1,5 @@
+using Pipeline.Model;
+
 namespace Pipeline.Environments;
 
 /// <summary>Where the environments run, which decides whether <c>deploy/compose.laptop.yaml</c> is applied.</summary>
@@ -6,7 +8,7 @@ public enum DeploymentProfile
     /// <summary>A developer machine: a local engine running staging and production side by side, with modest limits and debug logs.</summary>
     Laptop,
 
-    /// <summary>A server: the engine is remote (reached through <c>DOCKER_HOST=ssh://...</c> or <c>tcp://...</c>); no laptop limits.</summary>
+    /// <summary>A server: the engine is remote (an <c>ssh://</c> host, or <c>DOCKER_HOST=ssh://...</c> or <c>tcp://...</c>); no laptop limits.</summary>
     Server,
 }
 
@@ -14,16 +16,11 @@ public enum DeploymentProfile
 public static class DeploymentProfiles
 {
     /// <summary>
-    /// The rule: an explicit <paramref name="requested"/> profile always wins; otherwise <see cref="DeploymentProfile.Server"/>
-    /// when the engine is remote (<paramref name="dockerHost"/> starts with <c>ssh://</c> or <c>tcp://</c>), else
-    /// <see cref="DeploymentProfile.Laptop"/> (a local socket, <c>unix://</c> or <c>npipe://</c>, or no <c>DOCKER_HOST</c> at all).
+    /// The profile an environment's <paramref name="hosts"/> call for: <see cref="DeploymentProfile.Server"/> when any is reached over SSH,
+    /// or when one is the pipeline's own engine and <paramref name="dockerHost"/> is remote; else <see cref="DeploymentProfile.Laptop"/>.
     /// </summary>
-    public static DeploymentProfile Detect(DeploymentProfile? requested, string? dockerHost) =>
-        requested ?? (IsRemote(dockerHost) ? DeploymentProfile.Server : DeploymentProfile.Laptop);
-
-    /// <summary>The same rule as <see cref="Detect(DeploymentProfile?, string?)"/>, reading <c>DOCKER_HOST</c> from this process.</summary>
-    public static DeploymentProfile Detect(DeploymentProfile? requested = null) =>
-        Detect(requested, Environment.GetEnvironmentVariable("DOCKER_HOST"));
+    public static DeploymentProfile Of(IReadOnlyList<Host> hosts, string? dockerHost) =>
+        hosts.Any(h => h.IsRemote || h.Kind == HostKind.Local && IsRemote(dockerHost)) ? DeploymentProfile.Server : DeploymentProfile.Laptop;
 
     /// <summary>True when <paramref name="dockerHost"/> names a remote engine (<c>ssh://</c> or <c>tcp://</c>).</summary>
     public static bool IsRemote(string? dockerHost) =>

@@ -27,11 +27,13 @@ public sealed partial record EnvironmentSettings(DeployEnvironment Environment, 
         return new(environment, $"{imageName.Split('/')[^1]}-{environment.Name}".ToLowerInvariant(), hostPort, profile, deployDirectory);
     }
 
-    /// <summary>The compose files in the order they are applied: base, environment, then laptop (Laptop profile only).</summary>
+    /// <summary>
+    /// The compose files in the order they are applied: the environment's (<c>compose.yaml</c> and <c>compose.&lt;name&gt;.yaml</c> unless
+    /// <c>deploy/environments.json</c> names others), then <c>compose.laptop.yaml</c> (Laptop profile only).
+    /// </summary>
     public IReadOnlyList<string> ComposeFiles =>
     [
-        Path.GetFullPath(Path.Combine(DeployDirectory, "compose.yaml")),
-        Path.GetFullPath(Path.Combine(DeployDirectory, $"compose.{Name}.yaml")),
+        .. Environment.ComposeFiles.Select(f => Path.GetFullPath(Path.Combine(DeployDirectory, f))),
         .. Profile == DeploymentProfile.Laptop ? [Path.GetFullPath(Path.Combine(DeployDirectory, "compose.laptop.yaml"))] : Array.Empty<string>(),
     ];
 

@@ -141,10 +141,11 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         return health.Healthy ? Verdict.Pass : Verdict.Fail($"{environment} is not healthy{Detail(health)}");
     }
 
-    /// <summary>Runs the scenarios against <paramref name="environment"/> (at <paramref name="url"/>, else its published port), prints and writes the report.</summary>
+    /// <summary>Runs the scenarios against <paramref name="environment"/> (at <paramref name="url"/>, else its published port, with its host name if it has one), prints and writes the report.</summary>
     internal async Task<ScenarioReport> RunScenariosAsync(DeployEnvironment environment, bool smokeOnly, ILogger log, CancellationToken cancellationToken, Uri? url = null)
     {
         using var http = new HttpClient { BaseAddress = url ?? delivery.UrlOf(environment), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Host = delivery.Environments[environment].Environment.HostName;
         var scenarios = ScenarioLoader.LoadAll(Path.Combine(Settings.DeployDirectory, "workflows"));
         var options = new ScenarioRunOptions { SmokeOnly = smokeOnly, EnvironmentName = environment.Name };
         var report = await new ScenarioRunner(http, log, run.Masker).RunAsync(scenarios, options, cancellationToken);

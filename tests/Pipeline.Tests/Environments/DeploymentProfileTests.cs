@@ -17,7 +17,7 @@ public sealed class DeploymentProfileTests
     [InlineData(DeploymentProfile.Server, "unix:///var/run/docker.sock", DeploymentProfile.Server)]
     [InlineData(DeploymentProfile.Server, null, DeploymentProfile.Server)]
     public void An_explicit_profile_wins_else_a_remote_engine_means_server(DeploymentProfile? requested, string? dockerHost, DeploymentProfile expected) =>
-        Assert.Equal(expected, DeploymentProfiles.Detect(requested, dockerHost));
+        Assert.Equal(expected, EnvironmentCatalog.Defaults.Find("staging").ProfileFor(requested, dockerHost));
 
     [Fact]
     public void Only_the_laptop_profile_adds_the_laptop_file()
