@@ -46,6 +46,8 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>Starts a server named <paramref name="name"/> in <paramref name="folder"/> that accepts <paramref name="authorizedKeysFile"/>; without an engine when <paramref name="withEngine"/> is false.</summary>
     public static async Task<TestServer> StartAsync(string name, string folder, string authorizedKeysFile, bool withEngine)
     {
+        if (Executable.Find("sshd") is null)
+            throw new InvalidOperationException("sshd is missing: install Debian's openssh-server (apt-get install -y openssh-server); the Test target's test tools include it.");
         var network = await ServerNetwork.CreateAsync(name);
         var server = new TestServer(network, Directory.CreateDirectory(folder).FullName);
         try
@@ -85,7 +87,7 @@ public sealed class TestServer : IAsyncDisposable
             SetEnv DOCKER_HOST=unix://{EngineSocket}
             """);
         Directory.CreateDirectory("/run/sshd");
-        await new ExternalTool("nsenter").RunCheckedAsync([$"--net={network.Path}", "/usr/sbin/sshd", "-f", config, "-E", System.IO.Path.Combine(Folder, "sshd.log")]);
+        await new ExternalTool("nsenter").RunCheckedAsync([$"--net={network.Path}", Executable.Find("sshd")!, "-f", config, "-E", System.IO.Path.Combine(Folder, "sshd.log")]);
         var pidFile = System.IO.Path.Combine(Folder, "sshd.pid");
         if (!await Poll.UntilTrueAsync(_ => Task.FromResult(File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0), Quick, CancellationToken.None))
             throw new InvalidOperationException($"sshd of test server {Name} wrote no pid file: {DetachedProcess.Tail(System.IO.Path.Combine(Folder, "sshd.log"))}");
