@@ -41,20 +41,26 @@ public static class Engine
                 return new HostConnection(host, client, host.Endpoint!);
         }
         var master = await SshMaster.ConnectAsync(host, ssh, cancellationToken);
-        EngineBridge? bridge = null;
+        var bridge = EngineBridge.Open(master);
         try
         {
-            bridge = EngineBridge.Open(master);
             var client = await ConnectAsync(bridge.Endpoint, e => e, cancellationToken);
             return new HostConnection(host, client, bridge.Endpoint, master, bridge);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            var version = await master.RunAsync(["docker", "version", "--format", "{{.Server.Version}}"], cancellationToken);
-            if (bridge is not null)
-                await bridge.DisposeAsync();
-            await master.DisposeAsync();
-            throw SshErrors.NoEngine(host, ssh, version.Succeeded ? e.GetBaseException().Message : SshMaster.LastLine(version.StandardError + version.StandardOutput));
+            await bridge.DisposeAsync();
+            try
+            {
+                if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                    throw;
+                var version = await master.RunAsync(["docker", "version", "--format", "{{.Server.Version}}"], cancellationToken);
+                throw SshErrors.NoEngine(host, ssh, version.Succeeded ? e.GetBaseException().Message : SshMaster.LastLine(version.StandardError + version.StandardOutput));
+            }
+            finally
+            {
+                await master.DisposeAsync();
+            }
         }
     }
 

@@ -120,17 +120,27 @@ public sealed class TestServer : IAsyncDisposable
             throw new InvalidOperationException($"dockerd of test server {Name} did not answer within {Quick.Timeout.TotalSeconds:0}s: {DetachedProcess.Tail(log)}");
     }
 
-    /// <summary>Stops sshd and dockerd (waiting for both), ends anything left in the namespace, unmounts and deletes the folder, deletes the namespace.</summary>
+    /// <summary>Stops sshd and dockerd (waiting for both), then removes the rest (see <see cref="RemoveAsync"/>).</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync(sshdPid);
         await StopAsync(dockerdPid);
-        foreach (var pid in await network.ProcessesAsync())
-            await StopAsync(pid);
+        await RemoveAsync(network.Name, Folder);
+    }
+
+    /// <summary>
+    /// Removes what is left of server <paramref name="name"/>, also after a test process was killed: stops every process
+    /// still in its namespace (SIGTERM, so dockerd stops its containers and unmounts; SIGKILL when that is not enough),
+    /// deletes the namespace and the veth pair, unmounts anything left below <paramref name="folder"/> and deletes it.
+    /// </summary>
+    public static async Task RemoveAsync(string name, string folder)
+    {
+        var network = new ServerNetwork(name, "");
+        await Task.WhenAll((await network.ProcessesAsync()).Select(StopAsync));
         await network.DeleteAsync();
-        await UnmountAsync(Folder);
-        if (Directory.Exists(Folder))
-            Directory.Delete(Folder, recursive: true);
+        await UnmountAsync(folder);
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
     }
 
     static async Task StopAsync(int pid)

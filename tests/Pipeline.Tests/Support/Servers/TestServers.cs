@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Pipeline.Hosts;
 using Pipeline.Tools;
 
@@ -45,9 +46,11 @@ public class TestServers(int count, bool withEngine = true) : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         try
         {
+            await RemoveLeftoversAsync();
+            File.WriteAllText(Path.Combine(Folder, "owner"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
             await new ExternalTool("ssh-keygen").RunCheckedAsync(["-q", "-t", "ed25519", "-N", "", "-C", "pipeline-tests", "-f", ClientKey]);
             var id = Path.GetFileName(Folder)[4..];
-            var started = Enumerable.Range(0, count).Select(i => TestServer.StartAsync($"pts{id[..6]}{i}", Path.Combine(Folder, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ClientKey + ".pub", withEngine)).ToList();
+            var started = Enumerable.Range(0, count).Select(i => TestServer.StartAsync($"pts{id[..6]}{i}", Path.Combine(Folder, i.ToString(CultureInfo.InvariantCulture)), ClientKey + ".pub", withEngine)).ToList();
             try
             {
                 await Task.WhenAll(started);
@@ -64,6 +67,28 @@ public class TestServers(int count, bool withEngine = true) : IAsyncLifetime
         {
             await DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Removes the servers of fixtures whose test process died before disposing them (its pid in the folder's <c>owner</c> file no longer runs).</summary>
+    static async Task RemoveLeftoversAsync()
+    {
+        foreach (var folder in Directory.GetDirectories("/tmp", "pts-*"))
+        {
+            var owner = Path.Combine(folder, "owner");
+            if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), out var pid) || DetachedProcess.IsRunning(pid))
+                continue;
+            try
+            {
+                var id = Path.GetFileName(folder)[4..];
+                foreach (var server in Directory.GetDirectories(folder))
+                    await TestServer.RemoveAsync($"pts{id}{Path.GetFileName(server)}", server);
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another test process is removing the same leftovers.
+            }
         }
     }
 
