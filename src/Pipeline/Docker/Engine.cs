@@ -23,7 +23,7 @@ public static class Engine
 
     /// <summary>
     /// Connects to <paramref name="host"/>'s engine, whatever its kind: the pipeline's own engine, a Unix socket, or a
-    /// server reached with the system <c>ssh</c> (one master connection, an engine bridge socket). Throws
+    /// server reached with the system <c>ssh</c> (one master connection and an <see cref="EngineRoute"/>). Throws
     /// <see cref="EngineUnavailableException"/> for a local engine and <see cref="HostConnectionException"/> for a server,
     /// each naming the host and the fix.
     /// </summary>
@@ -34,22 +34,24 @@ public static class Engine
         switch (host.Kind)
         {
             case HostKind.Local:
-                return new HostConnection(host, await ConnectAsync(cancellationToken), new Uri(Endpoint));
+                return new HostConnection(host, await ConnectAsync(cancellationToken), new EngineRoute(new Uri(Endpoint), "local engine " + Endpoint, null));
             case HostKind.Unix:
                 var client = await ConnectAsync(host.Endpoint!, e => new EngineUnavailableException(
                     $"No Docker engine answers at {host.Endpoint} ({e.GetBaseException().Message}). Start the engine behind that socket or fix the host's address, then check with '{Commands.Doctor}'.", e), cancellationToken);
-                return new HostConnection(host, client, host.Endpoint!);
+                return new HostConnection(host, client, new EngineRoute(host.Endpoint!, "local socket " + host.Endpoint, null));
         }
         var master = await SshMaster.ConnectAsync(host, ssh, cancellationToken);
-        var bridge = EngineBridge.Open(master);
+        EngineRoute? route = null;
         try
         {
-            var client = await ConnectAsync(bridge.Endpoint, e => e, cancellationToken);
-            return new HostConnection(host, client, bridge.Endpoint, master, bridge);
+            route = await EngineRoute.OpenAsync(master, cancellationToken);
+            var client = await ConnectAsync(route.Endpoint, e => e, cancellationToken);
+            return new HostConnection(host, client, route, master);
         }
         catch (Exception e)
         {
-            await bridge.DisposeAsync();
+            if (route is not null)
+                await route.DisposeAsync();
             try
             {
                 if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)

@@ -9,20 +9,19 @@ namespace Pipeline.Hosts;
 /// <summary>
 /// A connected host for the length of a run: its Engine API client, the <c>DOCKER_HOST</c> value for <c>docker</c> and
 /// Compose processes, and port forwards to and from it. For an <c>ssh://</c> host everything goes through one SSH master
-/// connection and a local bridge socket; for a local or <c>unix://</c> host the forwards are the addresses themselves.
+/// connection and an <see cref="EngineRoute"/>; for a local or <c>unix://</c> host the forwards are the addresses themselves.
 /// </summary>
 public sealed class HostConnection : IAsyncDisposable
 {
     readonly SshMaster? master;
-    readonly EngineBridge? bridge;
+    readonly EngineRoute route;
 
-    internal HostConnection(Host host, DockerClient client, Uri dockerHost, SshMaster? master = null, EngineBridge? bridge = null)
+    internal HostConnection(Host host, DockerClient client, EngineRoute route, SshMaster? master = null)
     {
         Host = host;
         Client = client;
-        DockerHost = dockerHost;
+        this.route = route;
         this.master = master;
-        this.bridge = bridge;
     }
 
     /// <summary>The host.</summary>
@@ -32,7 +31,10 @@ public sealed class HostConnection : IAsyncDisposable
     public DockerClient Client { get; }
 
     /// <summary>The <c>DOCKER_HOST</c> value that points <c>docker</c> and Compose processes at the host's engine.</summary>
-    public Uri DockerHost { get; }
+    public Uri DockerHost => route.Endpoint;
+
+    /// <summary>How the engine is reached, for the log: <c>ssh socket forward to unix:///var/run/docker.sock</c>, <c>local engine unix:///var/run/docker.sock</c>.</summary>
+    public string Transport => route.Description;
 
     /// <summary>
     /// A local <c>127.0.0.1</c> endpoint that reaches <paramref name="remoteAddress"/>:<paramref name="remotePort"/> as seen
@@ -76,8 +78,7 @@ public sealed class HostConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (bridge is not null)
-            await bridge.DisposeAsync();
+        await route.DisposeAsync();
         if (master is not null)
             await master.DisposeAsync();
     }

@@ -29,6 +29,7 @@ public sealed class RemoteEngineTests(TwoServers servers) : IClassFixture<TwoSer
                 Assert.Equal(Path.Combine(servers.Servers[i].Folder, "data"), info.DockerRootDir);
                 Assert.Empty(await connections[i].Client.Containers.ListContainersAsync(new ContainersListParameters { All = true }));
                 Assert.Equal("unix", connections[i].DockerHost.Scheme);
+                Assert.Equal($"ssh socket forward to unix://{servers.Servers[i].EngineSocket}", connections[i].Transport);
             }
             folders = [.. connections.Select(connection => Path.GetDirectoryName(connection.DockerHost.AbsolutePath)!)];
             Assert.All(folders, folder => Assert.True(Directory.Exists(folder)));

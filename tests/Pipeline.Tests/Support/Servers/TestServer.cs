@@ -43,8 +43,11 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>The host key line for known_hosts: <c>address type key</c>.</summary>
     public string KnownHostsLine { get; private set; } = "";
 
-    /// <summary>Starts a server named <paramref name="name"/> in <paramref name="folder"/> that accepts <paramref name="authorizedKeysFile"/>; without an engine when <paramref name="withEngine"/> is false.</summary>
-    public static async Task<TestServer> StartAsync(string name, string folder, string authorizedKeysFile, bool withEngine)
+    /// <summary>
+    /// Starts a server named <paramref name="name"/> in <paramref name="folder"/> that accepts <paramref name="authorizedKeysFile"/>;
+    /// without an engine when <paramref name="withEngine"/> is false; <paramref name="sshdSettings"/> are appended to its sshd_config.
+    /// </summary>
+    public static async Task<TestServer> StartAsync(string name, string folder, string authorizedKeysFile, bool withEngine, string sshdSettings = "")
     {
         if (Executable.Find("sshd") is null)
             throw new InvalidOperationException("sshd is missing: install Debian's openssh-server (apt-get install -y openssh-server); the Test target's test tools include it.");
@@ -52,7 +55,7 @@ public sealed class TestServer : IAsyncDisposable
         var server = new TestServer(network, Directory.CreateDirectory(folder).FullName);
         try
         {
-            await server.StartAsync(authorizedKeysFile, withEngine);
+            await server.StartAsync(authorizedKeysFile, withEngine, sshdSettings);
             return server;
         }
         catch
@@ -62,7 +65,7 @@ public sealed class TestServer : IAsyncDisposable
         }
     }
 
-    async Task StartAsync(string authorizedKeysFile, bool withEngine)
+    async Task StartAsync(string authorizedKeysFile, bool withEngine, string sshdSettings)
     {
         var hostKey = System.IO.Path.Combine(Folder, "host_key");
         var engine = withEngine ? StartEngineAsync() : Task.CompletedTask;
@@ -85,6 +88,7 @@ public sealed class TestServer : IAsyncDisposable
             PrintLastLog no
             AllowTcpForwarding yes
             SetEnv DOCKER_HOST=unix://{EngineSocket}
+            {sshdSettings}
             """);
         Directory.CreateDirectory("/run/sshd");
         await new ExternalTool("nsenter").RunCheckedAsync([$"--net={network.Path}", Executable.Find("sshd")!, "-f", config, "-E", System.IO.Path.Combine(Folder, "sshd.log")]);

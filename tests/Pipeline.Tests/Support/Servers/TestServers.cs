@@ -12,7 +12,8 @@ namespace Pipeline.Tests.Support.Servers;
 /// </summary>
 /// <param name="count">How many servers.</param>
 /// <param name="withEngine">False for servers whose sshd works but whose <c>DOCKER_HOST</c> socket has no engine behind it.</param>
-public class TestServers(int count, bool withEngine = true) : IAsyncLifetime
+/// <param name="sshdSettings">Lines appended to every server's sshd_config.</param>
+public class TestServers(int count, bool withEngine = true, string sshdSettings = "") : IAsyncLifetime
 {
     readonly List<TestServer> servers = [];
 
@@ -50,7 +51,7 @@ public class TestServers(int count, bool withEngine = true) : IAsyncLifetime
             File.WriteAllText(Path.Combine(Folder, "owner"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
             await new ExternalTool("ssh-keygen").RunCheckedAsync(["-q", "-t", "ed25519", "-N", "", "-C", "pipeline-tests", "-f", ClientKey]);
             var id = Path.GetFileName(Folder)[4..];
-            var started = Enumerable.Range(0, count).Select(i => TestServer.StartAsync($"pts{id[..6]}{i}", Path.Combine(Folder, i.ToString(CultureInfo.InvariantCulture)), ClientKey + ".pub", withEngine)).ToList();
+            var started = Enumerable.Range(0, count).Select(i => TestServer.StartAsync($"pts{id[..6]}{i}", Path.Combine(Folder, i.ToString(CultureInfo.InvariantCulture)), ClientKey + ".pub", withEngine, sshdSettings)).ToList();
             try
             {
                 await Task.WhenAll(started);
@@ -104,6 +105,9 @@ public class TestServers(int count, bool withEngine = true) : IAsyncLifetime
 
 /// <summary>Two test servers with engines.</summary>
 public sealed class TwoServers() : TestServers(2);
+
+/// <summary>One test server whose sshd refuses Unix socket forwards, so its engine is reached through <c>docker system dial-stdio</c>.</summary>
+public sealed class ServerWithoutSocketForwarding() : TestServers(1, sshdSettings: "AllowStreamLocalForwarding no");
 
 /// <summary>One test server whose sshd works and whose engine socket has nothing behind it.</summary>
 public sealed class ServerWithoutEngine() : TestServers(1, withEngine: false);
