@@ -81,6 +81,20 @@ public sealed class RemoteEngineTests(TwoServers servers) : IClassFixture<TwoSer
     }
 
     [Fact]
+    public async Task A_second_reverse_forward_of_the_same_port_to_a_server_is_refused_with_what_holds_it()
+    {
+        await using var first = await Engine.ConnectAsync(servers.Servers[0].Host, servers.Ssh, CancellationToken.None);
+        await using var second = await Engine.ConnectAsync(servers.Servers[0].Host, servers.Ssh, CancellationToken.None);
+        await using var held = await first.ReverseForwardAsync(5000);
+
+        var error = await Assert.ThrowsAsync<HostConnectionException>(() => second.ReverseForwardAsync(5000));
+
+        Assert.Equal(HostFailure.ForwardRefused, error.Failure);
+        Assert.Contains($"Could not carry 127.0.0.1:5000 to {servers.Servers[0].Name}", error.Message);
+        Assert.Contains("already listens on its 127.0.0.1:5000", error.Message);
+    }
+
+    [Fact]
     public async Task A_forward_reaches_an_http_server_that_listens_only_on_the_servers_own_loopback()
     {
         var page = Guid.NewGuid().ToString("N");
