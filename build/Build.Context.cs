@@ -37,6 +37,8 @@ partial class Build : IRunOutput
         HealthTimeout = HealthTimeout,
         Proxy = Pipeline.Proxy.ProxyOptions.Named(ProxyName, ProxyApiPort),
         KeepReleases = KeepReleases,
+        Ssh = new Pipeline.Hosts.SshOptions(SshConfig),
+        Parallelism = ParallelHosts,
     };
 
     DeliveryOperations Deliveries => new(Run, Delivery);

@@ -21,6 +21,8 @@ partial class Build
 
     [Parameter("Port of the edge proxy's runtime API on 127.0.0.1")] readonly int ProxyApiPort = 8404;
 
+    [Parameter("An ssh config file for reaching the servers (default: your own ~/.ssh/config, agent and known_hosts)")] readonly string? SshConfig;
+    [Parameter("How many hosts of an environment are worked on at once")] readonly int ParallelHosts = 4;
     [Parameter("How many stopped releases each environment keeps for an instant rollback")] readonly int KeepReleases = 3;
 
     /// <summary>The environments: <c>deploy/environments.json</c> (else staging and production on this engine), with <c>--staging-port</c> and <c>--production-port</c> winning over it.</summary>

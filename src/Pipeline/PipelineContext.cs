@@ -6,6 +6,7 @@ using Pipeline.Delivery;
 using Pipeline.Docker;
 using Pipeline.Environments;
 using Pipeline.GitHub.Deployments;
+using Pipeline.Hosts;
 using Pipeline.Images;
 using Pipeline.Operations;
 using Pipeline.Output;
@@ -26,6 +27,9 @@ public sealed class PipelineContext : IDisposable
     private readonly Lazy<Task<SourceInfo>> source;
     private readonly Lazy<Task<ComposeTool?>> compose;
     private readonly Lazy<Task<DeploymentRecorder>> gitHub;
+    private readonly ConcurrentDictionary<Model.Host, Lazy<Task<HostConnection>>> hosts = new();
+    private readonly ConcurrentStack<IAsyncDisposable> held = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> once = new(StringComparer.Ordinal);
 
     /// <summary>A context for <paramref name="settings"/>, logging to <paramref name="log"/>, showing results on <paramref name="output"/>, masking with <paramref name="masker"/>.</summary>
     public PipelineContext(PipelineSettings settings, ILogger log, IRunOutput output, ISecretMasker masker)
@@ -61,6 +65,21 @@ public sealed class PipelineContext : IDisposable
 
     /// <summary>The one engine client of the run (connected on first use).</summary>
     public Task<DockerClient> DockerAsync(CancellationToken cancellationToken) => docker.Value.WaitAsync(cancellationToken);
+
+    /// <summary>The run's connection to <paramref name="host"/> (made on first use, closed when the run ends); SSH as <see cref="DeliveryOptions.Ssh"/> says.</summary>
+    public Task<HostConnection> HostAsync(Model.Host host, SshOptions ssh, CancellationToken cancellationToken) =>
+        hosts.GetOrAdd(host, h => new(() => Engine.ConnectAsync(h, ssh, CancellationToken.None))).Value.WaitAsync(cancellationToken);
+
+    /// <summary>Keeps <paramref name="resource"/> (a port forward) open until the run ends.</summary>
+    public T Hold<T>(T resource) where T : IAsyncDisposable
+    {
+        held.Push(resource);
+        return resource;
+    }
+
+    /// <summary>The result of <paramref name="make"/>, made once per run for <paramref name="key"/> (a forward to a host, the registry carried to it).</summary>
+    public async Task<T> OnceAsync<T>(string key, Func<Task<T>> make) where T : class =>
+        (T)await once.GetOrAdd(key, _ => new(async () => await make())).Value;
 
     /// <summary>The version of the checkout (computed once).</summary>
     public Task<BuildVersion> VersionAsync(CancellationToken cancellationToken) => version.Value.WaitAsync(cancellationToken);
@@ -101,6 +120,10 @@ public sealed class PipelineContext : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        while (held.TryPop(out var resource))
+            resource.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        foreach (var connection in hosts.Values.Where(c => c.IsValueCreated && c.Value.IsCompletedSuccessfully))
+            connection.Value.Result.DisposeAsync().AsTask().GetAwaiter().GetResult();
         if (docker.IsValueCreated && docker.Value.IsCompletedSuccessfully)
             docker.Value.Result.Dispose();
     }

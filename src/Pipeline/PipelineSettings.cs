@@ -62,6 +62,12 @@ public sealed record DeliveryOptions(string Prefix, EnvironmentCatalog Environme
     /// <summary>The edge proxy on this engine that owns both environments' ports.</summary>
     public ProxyOptions Proxy { get; init; } = new();
 
+    /// <summary>How the servers of an environment are reached over SSH (the user's own ssh set-up, or a given config file).</summary>
+    public Hosts.SshOptions Ssh { get; init; } = Hosts.SshOptions.Default;
+
+    /// <summary>How many hosts of an environment are worked on at once.</summary>
+    public int Parallelism { get; init; } = 4;
+
     /// <summary>How many stopped releases each environment keeps for instant rollbacks.</summary>
     public int KeepReleases { get; init; } = 3;
 

@@ -15,7 +15,7 @@ internal sealed class ComposeCommand(ComposeTool compose, string project, IReadO
         compose.Arguments(["-p", project, .. files.SelectMany(f => new[] { "-f", f }), .. command]);
 
     public Task<ToolResult> RunAsync(IReadOnlyDictionary<string, string?> variables, string[] command, CancellationToken ct) =>
-        new ExternalTool(compose.FileName) { Environment = variables, Log = log }
+        new ExternalTool(compose.FileName) { Environment = compose.DockerHost is null ? variables : new Dictionary<string, string?>(variables) { ["DOCKER_HOST"] = compose.DockerHost.ToString() }, Log = log }
             .In(Path.GetFullPath(directory))
             .RunAsync(Arguments(command), ct);
 

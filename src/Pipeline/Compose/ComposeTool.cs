@@ -12,6 +12,9 @@ public sealed record ComposeTool(string FileName, IReadOnlyList<string> Prefix, 
     /// <summary>How a user types it: <c>docker compose</c> or <c>docker-compose</c>.</summary>
     public string CommandLine => IsPlugin ? "docker compose" : "docker-compose";
 
+    /// <summary>The engine it talks to (<c>DOCKER_HOST</c>): null for the pipeline's own; a host's endpoint to work on a server.</summary>
+    public Uri? DockerHost { get; init; }
+
     /// <summary>The full argument list for a Compose command: <see cref="Prefix"/> then <paramref name="arguments"/>.</summary>
     public IReadOnlyList<string> Arguments(params IEnumerable<string> arguments) => [.. Prefix, .. arguments];
 

@@ -15,6 +15,9 @@ public sealed class HealthChecker(DockerClient client, HttpClient http, ILogger 
     /// <summary>The longest one request may take, so a hung endpoint still leaves time for the next round.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How the checker reaches an address on the engine's host: itself on this machine; through an SSH forward on a server.</summary>
+    public Func<Uri, CancellationToken, Task<Uri>> Reach { get; init; } = (address, _) => Task.FromResult(address);
+
     /// <summary>Checks <paramref name="env"/>; an environment where nothing is deployed is unhealthy at once, saying what to run.</summary>
     public async Task<HealthReport> CheckAsync(EnvironmentSettings env, HealthOptions options, CancellationToken cancellationToken)
     {
@@ -45,7 +48,7 @@ public sealed class HealthChecker(DockerClient client, HttpClient http, ILogger 
 
     private async Task<ContainerHealth> ProbeAsync(ContainerStatus container, EnvironmentSettings env, HealthOptions options, TimeSpan remaining, CancellationToken ct)
     {
-        var address = AddressOf(container, env);
+        var address = AddressOf(container, env) is { } seen && container.IsRunning ? await Reach(seen, ct) : AddressOf(container, env);
         var why = !container.IsRunning ? $"not asked: container {container.State}" : address is null ? "not asked: no published port and no network address" : null;
         var health = why is not null
             ? new ContainerHealth(container, address, EndpointProbe.NotAsked(options.HealthPath, why), EndpointProbe.NotAsked(options.ReadyPath, why))

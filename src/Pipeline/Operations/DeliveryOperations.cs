@@ -70,20 +70,27 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
             throw new OperationFailedException($"{environment} is not healthy{Detail(report)}. See the table above; {environment.HealthCommand.With(Commands.Flags.Verbosity, "verbose")} shows more.");
     }
 
-    /// <summary>One line on what the edge proxy does with <paramref name="environment"/>'s port: the container it serves, and maintenance.</summary>
+    /// <summary>One line per host on what its edge proxy does with <paramref name="environment"/>'s port: the container it serves, and maintenance.</summary>
     private async Task<string> ProxyStateAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken)
     {
         var route = delivery.RouteOf(delivery.Environment(environment, Settings.DeployDirectory));
-        try
+        var hosts = new EnvironmentHosts(run, delivery, log);
+        var lines = await Task.WhenAll(environment.Hosts.Select(async host =>
         {
-            var state = await new EdgeProxy(await run.DockerAsync(cancellationToken), delivery.Proxy, log).StateAsync(route.Name, cancellationToken);
-            return $"Proxy {delivery.Proxy.ContainerName}: 127.0.0.1:{route.Port} -> {state.Target?.ToString() ?? "no container yet"}" +
-                (state.Maintenance is { } m ? $"; MAINTENANCE ON: 503 \"{m.Message}\" (Retry-After {m.RetryAfterSeconds} s)" : "; maintenance off");
-        }
-        catch (ProxyException e)
-        {
-            return $"Proxy {delivery.Proxy.ContainerName}: {e.Message}";
-        }
+            var on = host.Kind == HostKind.Local ? "" : $" on {host.Name}";
+            try
+            {
+                var proxy = await hosts.ProxyAsync(await run.HostAsync(host, delivery.Ssh, cancellationToken), cancellationToken);
+                var state = await proxy.StateAsync(route.Name, cancellationToken);
+                return $"Proxy {delivery.Proxy.ContainerName}{on}: {delivery.Proxy.PublishAddress}:{route.Port} -> {state.Target?.ToString() ?? "no container yet"}" +
+                    (state.Maintenance is { } m ? $"; MAINTENANCE ON: 503 \"{m.Message}\" (Retry-After {m.RetryAfterSeconds} s)" : "; maintenance off");
+            }
+            catch (ProxyException e)
+            {
+                return $"Proxy {delivery.Proxy.ContainerName}{on}: {e.Message}";
+            }
+        }));
+        return string.Join(Environment.NewLine, lines);
     }
 
     /// <summary>Runs the scenarios of deploy/workflows against <paramref name="environment"/>; throws when one fails.</summary>
@@ -95,11 +102,23 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
             throw new OperationFailedException($"Workflow tests failed on {environment}: {report.Summary}. See the table above and {ScenarioReport.ArtifactPath(Settings.ArtifactsDirectory, environment.Name)}.");
     }
 
-    /// <summary>Checks the health of <paramref name="environment"/>'s services.</summary>
+    /// <summary>Checks the health of <paramref name="environment"/>'s services on every host (rows named after their host when there are several).</summary>
     internal async Task<HealthReport> CheckHealthAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken, HealthOptions? options = null)
     {
         using var http = new HttpClient();
-        return await new HealthChecker(await run.DockerAsync(cancellationToken), http, log).CheckAsync(delivery.Environment(environment, Settings.DeployDirectory), options ?? delivery.Health, cancellationToken);
+        var settings = delivery.Environment(environment, Settings.DeployDirectory);
+        var hosts = new EnvironmentHosts(run, delivery, log);
+        var reports = await Task.WhenAll(environment.Hosts.Select(async host =>
+        {
+            var connection = await run.HostAsync(host, delivery.Ssh, cancellationToken);
+            var checker = new HealthChecker(connection.Client, http, log) { Reach = (address, token) => hosts.ReachAsync(connection, address, token) };
+            var report = await checker.CheckAsync(settings, options ?? delivery.Health, cancellationToken);
+            return environment.Hosts.Count == 1 ? report : report with { Rows = [.. report.Rows.Select(r => r with { Container = r.Container with { Name = $"{host.Name}: {r.Container.Name}" } })] };
+        }));
+        return reports.Length == 1 ? reports[0] : new HealthReport(settings.Name, settings.ProjectName, [.. reports.SelectMany(r => r.Rows)], reports.Max(r => r.Attempts), reports.Max(r => r.Elapsed))
+        {
+            Message = reports.FirstOrDefault(r => r.Message is not null)?.Message,
+        };
     }
 
     /// <summary>
@@ -110,12 +129,11 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
     {
         var settings = delivery.Environment(environment, Settings.DeployDirectory);
         settings.Check();
-        var docker = await run.DockerAsync(cancellationToken);
-        var slots = new ReleaseSlots(settings, await run.ComposeAsync(cancellationToken), docker, delivery.Proxy.NetworkName, log);
         var backups = new BackupStore(Path.Combine(Settings.RootDirectory, "backups", settings.ProjectName));
-        var host = new HostCutover(Host.Local, delivery.App, slots, new EdgeProxy(docker, delivery.Proxy, log), delivery.RouteOf(settings), log);
-        return new CutoverSteps(delivery.App, [host], run.RollbackPoints(log), backups, log)
+        var parts = await new EnvironmentHosts(run, delivery, log).PartsAsync(settings, cancellationToken);
+        return new CutoverSteps(delivery.App, parts, run.RollbackPoints(log), backups, log)
         {
+            Parallelism = delivery.Parallelism,
             DeployTimeout = delivery.DeployTimeout,
             Retain = delivery.KeepReleases,
             Smoke = environment.IsProduction ? (_, url, token) => SmokeAsync(environment, url, log, token) : (_, _, _) => Task.FromResult(Verdict.Pass),

@@ -27,13 +27,19 @@ public sealed class MaintenanceOperations(PipelineContext run, DeliveryOptions d
             throw new OperationFailedException($"{Commands.Flags.Message} must be one non-empty line. Nothing was changed.");
         var settings = delivery.Environment(environment, run.Settings.DeployDirectory);
         var route = delivery.RouteOf(settings);
-        var proxy = new EdgeProxy(await run.DockerAsync(cancellationToken), delivery.Proxy, log);
-        await proxy.EnsureAsync([route], cancellationToken);
-        var state = await proxy.MaintenanceAsync(route.Name, text, RetryAfter, cancellationToken);
+        var hosts = new EnvironmentHosts(run, delivery, log);
+        var states = await Task.WhenAll(environment.Hosts.Select(async host =>
+        {
+            var proxy = await hosts.ProxyAsync(await run.HostAsync(host, delivery.Ssh, cancellationToken), cancellationToken);
+            await proxy.EnsureAsync([route], cancellationToken);
+            return await proxy.MaintenanceAsync(route.Name, text, RetryAfter, cancellationToken);
+        }));
+        var state = states[0];
         run.Settings.AuditTrail.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Maintenance, environment.Name, AuditOutcome.Succeeded)
         {
             Message = on ? $"maintenance on: {text}" : "maintenance off",
         }.By(DeployUser.Current()));
-        run.Output.Report("", on ? $"maintenance on: 127.0.0.1:{route.Port} answers 503 (Retry-After {RetryAfter.TotalSeconds:0} s)" : $"maintenance off: 127.0.0.1:{route.Port} serves {state.Target?.Container ?? "nothing yet"}");
+        var where = environment.Hosts.Count == 1 ? $"{delivery.Proxy.PublishAddress}:{route.Port}" : $"port {route.Port} on {environment.Hosts.Count} hosts";
+        run.Output.Report("", on ? $"maintenance on: {where} answers 503 (Retry-After {RetryAfter.TotalSeconds:0} s)" : $"maintenance off: {where} serves {state.Target?.Container ?? "nothing yet"}");
     }
 }
