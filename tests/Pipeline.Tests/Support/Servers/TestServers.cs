@@ -15,6 +15,7 @@ namespace Pipeline.Tests.Support.Servers;
 /// <param name="sshdSettings">Lines appended to every server's sshd_config.</param>
 public class TestServers(int count, bool withEngine = true, string sshdSettings = "") : IAsyncLifetime
 {
+    static readonly SemaphoreSlim Sweeping = new(1, 1);
     readonly List<TestServer> servers = [];
 
     /// <summary>The fixture's folder: <c>/tmp/pts-xxxxxx</c> (short, for the sockets inside).</summary>
@@ -73,6 +74,19 @@ public class TestServers(int count, bool withEngine = true, string sshdSettings 
 
     /// <summary>Removes the servers of fixtures whose test process died before disposing them (its pid in the folder's <c>owner</c> file no longer runs).</summary>
     static async Task RemoveLeftoversAsync()
+    {
+        await Sweeping.WaitAsync();
+        try
+        {
+            await RemoveLeftoversOnceAsync();
+        }
+        finally
+        {
+            Sweeping.Release();
+        }
+    }
+
+    static async Task RemoveLeftoversOnceAsync()
     {
         foreach (var folder in Directory.GetDirectories("/tmp", "pts-*"))
         {
