@@ -47,6 +47,7 @@ ssh-keygen -q -t ed25519 -N '' -f "$DIR/client_key"
 
 # Server start: the same steps as TestServer.StartAsync.
 start="$(now_us)"
+# shellcheck disable=SC2016 # the script runs in its own sh, under the lock
 ADDRESS="$(flock /tmp/pipeline-test-servers.lock sh -c '
   used=" $(ip -o -4 addr show | awk "{print \$4}" | tr "\n" " ")"; i=0
   while :; do a=$((i / 64)); b=$((i % 64 * 4)); case "$used" in *" 10.213.$a.$((b + 1))/"*) i=$((i + 1)) ;; *) break ;; esac; done

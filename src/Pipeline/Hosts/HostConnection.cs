@@ -33,6 +33,9 @@ public sealed class HostConnection : IAsyncDisposable
     /// <summary>The <c>DOCKER_HOST</c> value that points <c>docker</c> and Compose processes at the host's engine.</summary>
     public Uri DockerHost => route.Endpoint;
 
+    /// <summary>The SSH connection, to run commands on the server (<see cref="SshMaster.RunAsync"/>); null for a local or <c>unix://</c> host.</summary>
+    public SshMaster? Ssh => master;
+
     /// <summary>How the engine is reached, for the log: <c>ssh socket forward to unix:///var/run/docker.sock</c>, <c>local engine unix:///var/run/docker.sock</c>.</summary>
     public string Transport => route.Description;
 

@@ -45,7 +45,7 @@ public sealed partial class SshMaster : IAsyncDisposable
         {
             var ssh = new ExternalTool("ssh");
             var start = await ssh.RunAsync(
-                [.. Common(host, options, Path.Combine(folder, "ctl")), "-o", "ControlMaster=yes", "-o", "ControlPersist=yes", "-o", "ExitOnForwardFailure=yes",
+                [.. Common(host, options, Path.Combine(folder, "ctl")), "-o", "ControlMaster=yes", "-o", "ControlPersist=yes", "-o", "ClearAllForwardings=yes", "-o", "ExitOnForwardFailure=yes",
                     "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=4", "-f", "-N", host.SshDestination], cancellationToken);
             if (!start.Succeeded)
                 throw SshErrors.Classify(host, options, start.StandardError);
@@ -64,7 +64,7 @@ public sealed partial class SshMaster : IAsyncDisposable
 
     /// <summary>The <c>ssh</c> arguments that run <paramref name="remoteCommand"/> on the host through the master connection.</summary>
     public IReadOnlyList<string> CommandArguments(params IEnumerable<string> remoteCommand) =>
-        [.. Common(Host, Options, ControlPath), "-o", "ControlMaster=no", "-T", Host.SshDestination, .. remoteCommand];
+        [.. Common(Host, Options, ControlPath), "-o", "ControlMaster=no", "-o", "RemoteCommand=none", "-T", Host.SshDestination, .. remoteCommand];
 
     /// <summary>Runs <paramref name="remoteCommand"/> on the host; never throws for a non-zero exit.</summary>
     public Task<ToolResult> RunAsync(IEnumerable<string> remoteCommand, CancellationToken cancellationToken) =>

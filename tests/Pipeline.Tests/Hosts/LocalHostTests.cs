@@ -16,6 +16,7 @@ public sealed class LocalHostTests
 
         Assert.Equal(new Uri(Engine.Endpoint), connection.DockerHost);
         Assert.Equal("local engine " + Engine.Endpoint, connection.Transport);
+        Assert.Null(connection.Ssh);
         Assert.Equal("10.1.2.3:8080", forward.ToString());
         Assert.Equal(new Uri("http://10.1.2.3:8080/health"), forward.Http("/health"));
         Assert.Equal("127.0.0.1:5000", reverse.ToString());

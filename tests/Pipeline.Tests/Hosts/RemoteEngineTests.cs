@@ -30,6 +30,7 @@ public sealed class RemoteEngineTests(TwoServers servers) : IClassFixture<TwoSer
                 Assert.Empty(await connections[i].Client.Containers.ListContainersAsync(new ContainersListParameters { All = true }));
                 Assert.Equal("unix", connections[i].DockerHost.Scheme);
                 Assert.Equal($"ssh socket forward to unix://{servers.Servers[i].EngineSocket}", connections[i].Transport);
+                Assert.Contains($"inet {servers.Servers[i].Address}/30", (await connections[i].Ssh!.RunAsync(["ip", "-4", "-o", "addr", "show"], CancellationToken.None)).StandardOutput);
             }
             folders = [.. connections.Select(connection => Path.GetDirectoryName(connection.DockerHost.AbsolutePath)!)];
             Assert.All(folders, folder => Assert.True(Directory.Exists(folder)));

@@ -11,14 +11,14 @@ public sealed class TestServerTests
     {
         var id = Guid.NewGuid().ToString("N")[..6];
         var folder = Directory.CreateDirectory($"/tmp/pts-{id}").FullName;
-        var dead = System.Diagnostics.Process.Start("true");
-        await dead.WaitForExitAsync();
-        File.WriteAllText(Path.Combine(folder, "owner"), dead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var keys = TestMachine.TempDirectory("ssh-leftover-key");
         try
         {
             await new ExternalTool("ssh-keygen").RunCheckedAsync(["-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(keys, "key")]);
             await TestServer.StartAsync($"pts{id}0", Path.Combine(folder, "0"), Path.Combine(keys, "key.pub"), withEngine: true);
+            using var dead = System.Diagnostics.Process.Start("true");
+            await dead.WaitForExitAsync();
+            File.WriteAllText(Path.Combine(folder, "owner"), dead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Contains($"pts{id}0", (await new ExternalTool("ip").RunCheckedAsync(["netns", "list"])).StandardOutput);
 
             var next = new ServerWithoutEngine();

@@ -38,7 +38,7 @@ public sealed class TestServer : IAsyncDisposable
     public string Folder { get; }
 
     /// <summary>The engine's socket (a path on this machine, as every path "on the server" is).</summary>
-    public string EngineSocket => System.IO.Path.Combine(Folder, "docker.sock");
+    public string EngineSocket => Path.Combine(Folder, "docker.sock");
 
     /// <summary>The host key line for known_hosts: <c>address type key</c>.</summary>
     public string KnownHostsLine { get; private set; } = "";
@@ -67,12 +67,12 @@ public sealed class TestServer : IAsyncDisposable
 
     async Task StartAsync(string authorizedKeysFile, bool withEngine, string sshdSettings)
     {
-        var hostKey = System.IO.Path.Combine(Folder, "host_key");
+        var hostKey = Path.Combine(Folder, "host_key");
         var engine = withEngine ? StartEngineAsync() : Task.CompletedTask;
         await new ExternalTool("ssh-keygen").RunCheckedAsync(["-q", "-t", "ed25519", "-N", "", "-C", Name, "-f", hostKey]);
         var publicKey = File.ReadAllText(hostKey + ".pub").Split(' ');
         KnownHostsLine = $"{Address} {publicKey[0]} {publicKey[1]}";
-        var config = System.IO.Path.Combine(Folder, "sshd_config");
+        var config = Path.Combine(Folder, "sshd_config");
         File.WriteAllText(config, $"""
             ListenAddress {Address}
             HostKey {hostKey}
@@ -91,20 +91,20 @@ public sealed class TestServer : IAsyncDisposable
             {sshdSettings}
             """);
         Directory.CreateDirectory("/run/sshd");
-        await new ExternalTool("nsenter").RunCheckedAsync([$"--net={network.Path}", Executable.Find("sshd")!, "-f", config, "-E", System.IO.Path.Combine(Folder, "sshd.log")]);
-        var pidFile = System.IO.Path.Combine(Folder, "sshd.pid");
+        await new ExternalTool("nsenter").RunCheckedAsync([$"--net={network.Path}", Executable.Find("sshd")!, "-f", config, "-E", Path.Combine(Folder, "sshd.log")]);
+        var pidFile = Path.Combine(Folder, "sshd.pid");
         if (!await Poll.UntilTrueAsync(_ => Task.FromResult(File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0), Quick, CancellationToken.None))
-            throw new InvalidOperationException($"sshd of test server {Name} wrote no pid file: {DetachedProcess.Tail(System.IO.Path.Combine(Folder, "sshd.log"))}");
+            throw new InvalidOperationException($"sshd of test server {Name} wrote no pid file: {DetachedProcess.Tail(Path.Combine(Folder, "sshd.log"))}");
         sshdPid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
         await engine;
     }
 
     async Task StartEngineAsync()
     {
-        var log = System.IO.Path.Combine(Folder, "dockerd.log");
+        var log = Path.Combine(Folder, "dockerd.log");
         dockerdPid = await DetachedProcess.StartAsync(
-            ["nsenter", $"--net={network.Path}", "dockerd", "--data-root", System.IO.Path.Combine(Folder, "data"), "--exec-root", System.IO.Path.Combine(Folder, "exec"),
-                "--pidfile", System.IO.Path.Combine(Folder, "dockerd.pid"), "-H", "unix://" + EngineSocket, "--log-level", "warn"], log);
+            ["nsenter", $"--net={network.Path}", "dockerd", "--data-root", Path.Combine(Folder, "data"), "--exec-root", Path.Combine(Folder, "exec"),
+                "--pidfile", Path.Combine(Folder, "dockerd.pid"), "-H", "unix://" + EngineSocket, "--log-level", "warn"], log);
         using var client = new DockerClientBuilder().WithEndpoint(new Uri("unix://" + EngineSocket)).Build();
         var ready = await Poll.UntilTrueAsync(async token =>
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Hosts;
 using Pipeline.Tools;
@@ -15,10 +14,11 @@ namespace Pipeline.Tests.Support.Servers;
 /// <param name="sshdSettings">Lines appended to every server's sshd_config.</param>
 public class TestServers(int count, bool withEngine = true, string sshdSettings = "") : IAsyncLifetime
 {
+    static readonly SemaphoreSlim Sweeping = new(1, 1);
     readonly List<TestServer> servers = [];
 
-    /// <summary>The fixture's folder: <c>/tmp/pts-xxxxxx</c> (short, for the sockets inside).</summary>
-    public string Folder { get; } = Directory.CreateDirectory($"/tmp/pts-{Guid.NewGuid():N}"[..15]).FullName;
+    /// <summary>The fixture's folder: <c>/tmp/pts-xxxxxx</c> (short, for the sockets inside), with the test process's id in its <c>owner</c> file.</summary>
+    public string Folder { get; } = CreateFolder();
 
     /// <summary>The servers.</summary>
     public IReadOnlyList<TestServer> Servers => servers;
@@ -35,20 +35,15 @@ public class TestServers(int count, bool withEngine = true, string sshdSettings 
     /// <summary>The ssh options that reach the servers.</summary>
     public SshOptions Ssh => new(ConfigFile);
 
-    /// <summary>How long starting the servers took.</summary>
-    public TimeSpan StartTime { get; private set; }
-
     /// <summary>The ssh config entry for <paramref name="server"/>, to write variants of (another key, another known_hosts, another port).</summary>
     public SshClientConfig Entry(TestServer server) => new(server.Name, server.Address, ClientKey, KnownHostsFile);
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var clock = Stopwatch.StartNew();
         try
         {
             await RemoveLeftoversAsync();
-            File.WriteAllText(Path.Combine(Folder, "owner"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
             await new ExternalTool("ssh-keygen").RunCheckedAsync(["-q", "-t", "ed25519", "-N", "", "-C", "pipeline-tests", "-f", ClientKey]);
             var id = Path.GetFileName(Folder)[4..];
             var started = Enumerable.Range(0, count).Select(i => TestServer.StartAsync($"pts{id[..6]}{i}", Path.Combine(Folder, i.ToString(CultureInfo.InvariantCulture)), ClientKey + ".pub", withEngine, sshdSettings)).ToList();
@@ -62,7 +57,6 @@ public class TestServers(int count, bool withEngine = true, string sshdSettings 
             }
             File.WriteAllLines(KnownHostsFile, servers.Select(server => server.KnownHostsLine));
             SshClientConfig.Write(ConfigFile, servers.Select(Entry));
-            StartTime = clock.Elapsed;
         }
         catch
         {
@@ -71,8 +65,28 @@ public class TestServers(int count, bool withEngine = true, string sshdSettings 
         }
     }
 
+    static string CreateFolder()
+    {
+        var folder = Directory.CreateDirectory($"/tmp/pts-{Guid.NewGuid():N}"[..15]).FullName;
+        File.WriteAllText(Path.Combine(folder, "owner"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        return folder;
+    }
+
     /// <summary>Removes the servers of fixtures whose test process died before disposing them (its pid in the folder's <c>owner</c> file no longer runs).</summary>
     static async Task RemoveLeftoversAsync()
+    {
+        await Sweeping.WaitAsync();
+        try
+        {
+            await RemoveLeftoversOnceAsync();
+        }
+        finally
+        {
+            Sweeping.Release();
+        }
+    }
+
+    static async Task RemoveLeftoversOnceAsync()
     {
         foreach (var folder in Directory.GetDirectories("/tmp", "pts-*"))
         {
