@@ -82,7 +82,7 @@ public sealed record DeliveryOptions(string Prefix, EnvironmentCatalog Environme
 
     /// <summary>The proxy route of <paramref name="environment"/>: its port and host name, named after its Compose project.</summary>
     public ProxyRoute RouteOf(EnvironmentSettings environment) =>
-        new((environment ?? throw new ArgumentNullException(nameof(environment))).ProjectName, environment.HostPort, environment.Environment.HostName);
+        new((environment ?? throw new ArgumentNullException(nameof(environment))).ProjectName, environment.HostPort, environment.Environment.HostName) { Address = environment.Environment.Publish };
 
     /// <summary>Staging's port.</summary>
     public int StagingPort => PortOf(DeployEnvironment.Staging);

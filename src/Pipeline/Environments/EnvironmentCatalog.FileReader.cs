@@ -58,11 +58,12 @@ public sealed partial class EnvironmentCatalog
             var hosts = Hosts(path, name, value);
             var port = Port(path, name, value);
             var hostName = HostName(path, name, value);
+            var publish = Publish(path, name, value);
             var composeFiles = ComposeFiles(path, name, value);
             var profile = Profile(path, name, value);
             if (Problems.Count > before)
                 return null;
-            var environment = DeployEnvironment.Named(name) with { Hosts = hosts, Port = port, HostName = hostName };
+            var environment = DeployEnvironment.Named(name) with { Hosts = hosts, Port = port, HostName = hostName, Publish = publish };
             return new(composeFiles is null ? environment : environment with { ComposeFiles = composeFiles }, profile, Origin(path));
         }
 
@@ -128,6 +129,17 @@ public sealed partial class EnvironmentCatalog
                 return text.ToLowerInvariant();
             Problem(Child(path, "hostName"), $"the hostName of '{name}', {text}, is not a host name: write one like app.example.com, without scheme or port");
             return null;
+        }
+
+        string Publish(string path, string name, JsonElement value)
+        {
+            if (!value.TryGetProperty("publish", out var publish))
+                return DeployEnvironment.LoopbackOnly;
+            var text = publish.ValueKind == JsonValueKind.String ? publish.GetString()! : publish.GetRawText();
+            if (System.Net.IPAddress.TryParse(text, out var address))
+                return address.ToString();
+            Problem(Child(path, "publish"), $"the publish address of '{name}', {text}, is not an IP address: write 0.0.0.0 (every interface of each host), a host's own address, or leave it out for 127.0.0.1");
+            return DeployEnvironment.LoopbackOnly;
         }
 
         List<string>? ComposeFiles(string path, string name, JsonElement value)

@@ -8,7 +8,7 @@ namespace Pipeline.Environments;
 public sealed partial class EnvironmentCatalog
 {
     /// <summary>The properties an environment may have, as <c>deploy/environments.schema.json</c> lists them.</summary>
-    public static IReadOnlyList<string> Properties { get; } = ["hosts", "port", "hostName", "composeFiles", "profile"];
+    public static IReadOnlyList<string> Properties { get; } = ["hosts", "port", "publish", "hostName", "composeFiles", "profile"];
 
     static readonly string[] TopLevel = ["$schema", "environments"];
     const string Example = """{ "environments": { "production": { "hosts": ["ssh://deploy@server1"], "port": 80 } } }""";

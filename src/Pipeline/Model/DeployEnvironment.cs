@@ -33,6 +33,12 @@ public sealed record DeployEnvironment(string Name, EnvironmentKind Kind)
     /// <summary>The edge proxy's published port on each host (0 when none is set, as for the development environment).</summary>
     public int Port { get; init; }
 
+    /// <summary>The address the proxy publishes <see cref="Port"/> on, on each host: <see cref="LoopbackOnly"/> unless <c>deploy/environments.json</c> says otherwise.</summary>
+    public string Publish { get; init; } = LoopbackOnly;
+
+    /// <summary>127.0.0.1: the port answers on the host itself only (reached through SSH from elsewhere).</summary>
+    public const string LoopbackOnly = "127.0.0.1";
+
     /// <summary>When set, the proxy gives this environment only the requests whose <c>Host</c> header names it.</summary>
     public string? HostName { get; init; }
 

@@ -82,7 +82,7 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
             {
                 var proxy = await hosts.ProxyAsync(await run.HostAsync(host, delivery.Ssh, cancellationToken), cancellationToken);
                 var state = await proxy.StateAsync(route.Name, cancellationToken);
-                return $"Proxy {delivery.Proxy.ContainerName}{on}: {delivery.Proxy.PublishAddress}:{route.Port} -> {state.Target?.ToString() ?? "no container yet"}" +
+                return $"Proxy {delivery.Proxy.ContainerName}{on}: {route.Binding} -> {state.Target?.ToString() ?? "no container yet"}" +
                     (state.Maintenance is { } m ? $"; MAINTENANCE ON: 503 \"{m.Message}\" (Retry-After {m.RetryAfterSeconds} s)" : "; maintenance off");
             }
             catch (ProxyException e)

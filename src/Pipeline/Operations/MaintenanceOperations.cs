@@ -39,7 +39,7 @@ public sealed class MaintenanceOperations(PipelineContext run, DeliveryOptions d
         {
             Message = on ? $"maintenance on: {text}" : "maintenance off",
         }.By(DeployUser.Current()));
-        var where = environment.Hosts.Count == 1 ? $"{delivery.Proxy.PublishAddress}:{route.Port}" : $"port {route.Port} on {environment.Hosts.Count} hosts";
+        var where = environment.Hosts.Count == 1 ? $"{route.Binding}" : $"port {route.Port} on {environment.Hosts.Count} hosts";
         run.Output.Report("", on ? $"maintenance on: {where} answers 503 (Retry-After {RetryAfter.TotalSeconds:0} s)" : $"maintenance off: {where} serves {state.Target?.Container ?? "nothing yet"}");
     }
 }

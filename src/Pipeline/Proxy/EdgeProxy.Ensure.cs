@@ -26,7 +26,7 @@ public sealed partial class EdgeProxy
         {
             var record = await files.ReadRecordAsync(ct) ?? ProxyRecord.Empty;
             var merged = record.Merge(routes);
-            var missing = merged.Ports.Except(ProxyContainer.Published(existing!)).ToList();
+            var missing = merged.Bindings.Except(ProxyContainer.Published(existing!)).ToList();
             if (missing.Count == 0)
                 return merged.Routes.SequenceEqual(record.Routes)
                     ? new ProxyEnsureResult(ProxyAction.Unchanged, merged.Routes, null)
@@ -55,14 +55,14 @@ public sealed partial class EdgeProxy
 
     async Task<ProxyEnsureResult> CreateAsync(IReadOnlyCollection<ProxyRoute> routes, ProxyAction action, string reason, CancellationToken ct)
     {
-        var ports = routes.Select(r => r.Port).Distinct().ToList();
-        await container.CreateAsync(ports, ct);
+        var bindings = routes.Select(r => r.Binding).Distinct().ToList();
+        await container.CreateAsync(bindings, ct);
         var stored = await files.ReadRecordAsync(ct);
         var merged = (stored ?? ProxyRecord.Empty).Merge(routes);
-        if (merged.Ports.Except(ports).Any())
+        if (merged.Bindings.Except(bindings).Any())
         {
             await container.RemoveAsync(ct);
-            await container.CreateAsync(merged.Ports, ct);
+            await container.CreateAsync(merged.Bindings, ct);
         }
         await files.WriteAsync(HaproxyConfig.Files(merged, options), ct);
         await container.StartAsync(ct);

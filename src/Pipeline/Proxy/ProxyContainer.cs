@@ -44,10 +44,10 @@ internal sealed class ProxyContainer(DockerClient docker, ProxyOptions options)
     public Task EnsureVolumeAsync(CancellationToken ct) =>
         docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = options.VolumeName, Labels = new Dictionary<string, string> { [Label] = "true" } }, ct);
 
-    /// <summary>Creates (does not start) the container publishing <paramref name="ports"/> on <see cref="ProxyOptions.PublishAddress"/> and the runtime API on 127.0.0.1.</summary>
-    public async Task CreateAsync(IReadOnlyCollection<int> ports, CancellationToken ct)
+    /// <summary>Creates (does not start) the container publishing <paramref name="bindings"/> and the runtime API on 127.0.0.1.</summary>
+    public async Task CreateAsync(IReadOnlyCollection<ProxyBinding> bindings, CancellationToken ct)
     {
-        var all = ports.Select(p => (Inside: p, Outside: p, Address: options.PublishAddress)).Append((Inside: HaproxyConfig.ApiPort, Outside: options.ApiPort, Address: "127.0.0.1")).ToList();
+        var all = bindings.Select(b => (Inside: b.Port, Outside: b.Port, b.Address)).Append((Inside: HaproxyConfig.ApiPort, Outside: options.ApiPort, Address: "127.0.0.1")).ToList();
         await docker.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Name = options.ContainerName,
@@ -83,9 +83,13 @@ internal sealed class ProxyContainer(DockerClient docker, ProxyOptions options)
     /// <summary>The container's last log lines, for error messages.</summary>
     public async Task<string> LogTailAsync(CancellationToken ct) => string.Join("\n  ", await ContainerLogs.TailAsync(docker, options.ContainerName, 15, ct));
 
-    /// <summary>The container ports published on the host.</summary>
-    public static IReadOnlySet<int> Published(ContainerInspectResponse container) =>
-        (container.HostConfig?.PortBindings?.Keys ?? []).Select(k => int.Parse(k.Split('/')[0], CultureInfo.InvariantCulture)).Where(p => p != HaproxyConfig.ApiPort).ToHashSet();
+    /// <summary>The container ports published on the host, each with its host address.</summary>
+    public static IReadOnlySet<ProxyBinding> Published(ContainerInspectResponse container) =>
+        (container.HostConfig?.PortBindings ?? new Dictionary<string, IList<PortBinding>>())
+            .Select(p => (Port: int.Parse(p.Key.Split('/')[0], CultureInfo.InvariantCulture), p.Value))
+            .Where(p => p.Port != HaproxyConfig.ApiPort)
+            .SelectMany(p => (p.Value ?? []).Select(b => new ProxyBinding(string.IsNullOrEmpty(b.HostIP) ? "0.0.0.0" : b.HostIP, p.Port)))
+            .ToHashSet();
 
     static string Key(int port) => $"{port.ToString(CultureInfo.InvariantCulture)}/tcp";
 }

@@ -1,6 +1,6 @@
 namespace Pipeline.Proxy;
 
-/// <summary>Names, ports and timeouts of the one edge proxy per engine. Routes are published on <see cref="PublishAddress"/>; the runtime API on 127.0.0.1 only.</summary>
+/// <summary>Names, ports and timeouts of the one edge proxy per engine. Routes are published on their own addresses (<see cref="ProxyRoute.Address"/>); the runtime API on 127.0.0.1 only.</summary>
 public sealed record ProxyOptions
 {
     /// <summary>The options of the proxy called <paramref name="name"/>: its network and configuration volume are named after it.</summary>
@@ -24,9 +24,6 @@ public sealed record ProxyOptions
     /// local end of an SSH forward to it on a server.
     /// </summary>
     public int? ApiReachPort { get; init; }
-
-    /// <summary>The host address the routes' ports are published on: 127.0.0.1 by default (this machine only); a server's address to serve others.</summary>
-    public string PublishAddress { get; init; } = "127.0.0.1";
 
     /// <summary>How long one connection attempt to an upstream may take before it is retried.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromMilliseconds(100);

@@ -35,6 +35,9 @@ public sealed record ProxyRecord(IReadOnlyList<RouteState> Routes)
             else
                 merged[index] = merged[index] with { Route = route };
         }
+        var split = merged.GroupBy(r => r.Route.Port).FirstOrDefault(g => g.Select(r => r.Route.Address).Distinct().Count() > 1);
+        if (split is not null)
+            throw new ProxyException($"Routes {string.Join(" and ", split.Select(r => r.Route.Name))} share port {split.Key} but are published on different addresses ({string.Join(", ", split.Select(r => r.Route.Address).Distinct())}): publish them on one address, or give each a port of its own.");
         var clash = merged.GroupBy(r => (r.Route.Port, r.Route.HostName)).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
             throw new ProxyException($"Routes {string.Join(" and ", clash.Select(r => r.Route.Name))} both take port {clash.Key.Port}{(clash.Key.HostName is null ? " without a host name" : $" for host {clash.Key.HostName}")}: give each a host name, or a port of its own.");
@@ -44,22 +47,25 @@ public sealed record ProxyRecord(IReadOnlyList<RouteState> Routes)
     /// <summary>The ports the proxy must publish.</summary>
     public IReadOnlyList<int> Ports => [.. Routes.Select(r => r.Route.Port).Distinct().Order()];
 
+    /// <summary>The ports the proxy must publish, each on its address.</summary>
+    public IReadOnlyList<ProxyBinding> Bindings => [.. Routes.Select(r => r.Route.Binding).Distinct().OrderBy(b => b.Port)];
+
     /// <summary>The record as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(
-        Routes.Select(r => new RouteEntry(r.Route.Name, r.Route.Port, r.Route.HostName,
+        Routes.Select(r => new RouteEntry(r.Route.Name, r.Route.Port, r.Route.HostName, r.Route.Address,
             r.Target is { } t ? new TargetEntry(t.Container, t.Address.ToString(), t.Port) : null,
             r.Maintenance is { } m ? new MaintenanceEntry(m.Message, m.RetryAfterSeconds) : null)).ToList(), Json);
 
     /// <summary>Reads a record written by <see cref="ToJson"/>.</summary>
     public static ProxyRecord FromJson(string json) =>
         new([.. (JsonSerializer.Deserialize<List<RouteEntry>>(json, Json) ?? []).Select(e => new RouteState(
-            new ProxyRoute(e.Name, e.Port, e.HostName),
+            new ProxyRoute(e.Name, e.Port, e.HostName) { Address = e.Address ?? "127.0.0.1" },
             e.Target is { } t ? new Upstream(t.Container, IPAddress.Parse(t.Address), t.Port) : null,
             e.Maintenance is { } m ? new Maintenance(m.Message, TimeSpan.FromSeconds(m.RetryAfterSeconds)) : null))]);
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    sealed record RouteEntry(string Name, int Port, string? HostName, TargetEntry? Target, MaintenanceEntry? Maintenance);
+    sealed record RouteEntry(string Name, int Port, string? HostName, string? Address, TargetEntry? Target, MaintenanceEntry? Maintenance);
 
     sealed record TargetEntry(string Container, string Address, int Port);
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Pipeline.Proxy;
 
 /// <summary>
-/// Where the edge proxy takes requests for one backend: a port published on 127.0.0.1, and optionally a host name, so several
+/// Where the edge proxy takes requests for one backend: a port published on an address of the host (127.0.0.1 unless set), and optionally a host name, so several
 /// routes can share a port. <paramref name="Name"/> is the backend's name (for example <c>production-app</c>).
 /// </summary>
 /// <param name="Name">The backend name: lower-case letters, digits, <c>-</c> and <c>_</c>.</param>
@@ -19,6 +19,17 @@ public sealed partial record ProxyRoute(string Name, int Port, string? HostName 
 
     /// <summary>The host name, lower-cased and checked; null when the route takes every host on its port.</summary>
     public string? HostName { get; } = CheckHost(HostName);
+
+    /// <summary>The host address the port is published on: 127.0.0.1 (this host only) unless set, such as 0.0.0.0 to serve every interface.</summary>
+    public string Address
+    {
+        get;
+        init => field = System.Net.IPAddress.TryParse(value, out var ip) ? ip.ToString()
+            : throw new ArgumentException($"'{value}' is not an IP address to publish on: write one like 127.0.0.1, 0.0.0.0 or the server's address.", nameof(Address));
+    } = "127.0.0.1";
+
+    /// <summary>Where the route listens: address and port.</summary>
+    public ProxyBinding Binding => new(Address, Port);
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless <paramref name="port"/> is 1-65535.</summary>
     public static int CheckPort(int port, string what) =>

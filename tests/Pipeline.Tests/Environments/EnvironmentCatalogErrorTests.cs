@@ -33,7 +33,7 @@ public sealed class EnvironmentCatalogErrorTests : IDisposable
     [Theory]
     [InlineData("""
         "staging": { "hosts": ["local"], "Port": 8081 }
-        """, "line 3, position 38: unknown property 'Port' in environment 'staging' (did you mean 'port'?); allowed: hosts, port, hostName, composeFiles, profile.")]
+        """, "line 3, position 38: unknown property 'Port' in environment 'staging' (did you mean 'port'?); allowed: hosts, port, publish, hostName, composeFiles, profile.")]
     [InlineData("""
         "staging": { "hosts": [], "port": 8081 }
         """, "line 3, position 18: environment 'staging' has no hosts: write \"hosts\": [\"local\"]")]
@@ -49,6 +49,9 @@ public sealed class EnvironmentCatalogErrorTests : IDisposable
     [InlineData("""
         "production": { "hosts": ["local"], "port": 70000 }
         """, "line 3, position 41: port 70000 of 'production' is out of range: use 1-65535.")]
+    [InlineData("""
+        "production": { "hosts": ["local"], "port": 80, "publish": "everywhere" }
+        """, "the publish address of 'production', everywhere, is not an IP address: write 0.0.0.0")]
     [InlineData("""
         "production": { "hosts": ["local"], "port": "80" }
         """, "the port of 'production' must be a whole number 1-65535, not \"80\".")]
@@ -106,7 +109,7 @@ public sealed class EnvironmentCatalogErrorTests : IDisposable
             {deploy.FilePath} has 3 problems:
               line 3, position 28: environment 'staging': 'ftp://x' is not a host (the scheme 'ftp' is not supported): write 'local', 'unix:///path/to/docker.sock' or 'ssh://user@server[:port]'.
               line 4, position 33: port 0 of 'qa' is out of range: use 1-65535.
-              line 4, position 44: unknown property 'extra' in environment 'qa'; allowed: hosts, port, hostName, composeFiles, profile.
+              line 4, position 44: unknown property 'extra' in environment 'qa'; allowed: hosts, port, publish, hostName, composeFiles, profile.
             """.Replace("\r", "", StringComparison.Ordinal), message);
     }
 }

@@ -39,6 +39,18 @@ public sealed class ProxyInputTests
     }
 
     [Fact]
+    public void A_route_publishes_on_its_address_and_routes_sharing_a_port_must_share_it()
+    {
+        var record = ProxyRecord.Empty.Merge([new ProxyRoute("one", 8080, "a.example.com") { Address = "0.0.0.0" }, new ProxyRoute("two", 8081)]);
+        Assert.Equal([new ProxyBinding("0.0.0.0", 8080), new ProxyBinding("127.0.0.1", 8081)], record.Bindings);
+        Assert.Equal("0.0.0.0", ProxyRecord.FromJson(record.ToJson()).Find("one").Route.Address);
+
+        var split = Assert.Throws<ProxyException>(() => record.Merge([new ProxyRoute("three", 8080, "b.example.com")]));
+        Assert.Contains("share port 8080 but are published on different addresses (0.0.0.0, 127.0.0.1)", split.Message, StringComparison.Ordinal);
+        Assert.Contains("is not an IP address", Assert.Throws<ArgumentException>(() => new ProxyRoute("four", 8082) { Address = "anywhere" }).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_route_or_a_port_taken_by_the_runtime_API_is_refused_and_nothing_changes()
     {
         await using var world = await ProxyWorld.CreateAsync();
