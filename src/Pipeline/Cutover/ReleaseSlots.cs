@@ -14,12 +14,18 @@ namespace Pipeline.Cutover;
 /// (<c>APP_DATA_VOLUME</c>) and joins the edge proxy's network.
 /// </summary>
 /// <param name="settings">The environment.</param>
-/// <param name="compose">The Compose tool.</param>
+/// <param name="compose">The Compose tool, looked up only when a slot must be created (a rollback to a kept release never runs Compose).</param>
 /// <param name="docker">The pipeline's engine client.</param>
 /// <param name="edgeNetwork">The network the edge proxy reaches the services on; null: the slots join no proxy.</param>
 /// <param name="log">Where to log.</param>
-public sealed class ReleaseSlots(EnvironmentSettings settings, ComposeTool compose, DockerClient docker, string? edgeNetwork, ILogger log)
+public sealed class ReleaseSlots(EnvironmentSettings settings, Func<CancellationToken, Task<ComposeTool>> compose, DockerClient docker, string? edgeNetwork, ILogger log)
 {
+    /// <summary>Slots created with <paramref name="compose"/>.</summary>
+    public ReleaseSlots(EnvironmentSettings settings, ComposeTool compose, DockerClient docker, string? edgeNetwork, ILogger log)
+        : this(settings, _ => Task.FromResult(compose), docker, edgeNetwork, log)
+    {
+    }
+
     /// <summary>The environment.</summary>
     public EnvironmentSettings Settings => settings;
 
@@ -52,9 +58,12 @@ public sealed class ReleaseSlots(EnvironmentSettings settings, ComposeTool compo
     {
         ArgumentNullException.ThrowIfNull(release);
         var project = ReleaseSlot.ProjectFor(settings, release);
-        if (await FindAsync(release, cancellationToken) is not { Containers.Count: > 0 })
+        var slot = await FindAsync(release, cancellationToken);
+        if (slot is not { Containers.Count: > 0 })
+        {
             await UpAsync(project, release, cancellationToken);
-        var slot = await FindAsync(release, cancellationToken) ?? throw new EnvironmentException($"{project} has no containers after Compose created it.");
+            slot = await FindAsync(release, cancellationToken) ?? throw new EnvironmentException($"{project} has no containers after Compose created it.");
+        }
         if (edgeNetwork is not null)
             foreach (var container in slot.Containers.Where(c => !c.Networks.Contains(edgeNetwork)))
                 await docker.Networks.ConnectNetworkAsync(edgeNetwork, new NetworkConnectParameters { Container = container.Id }, cancellationToken);
@@ -73,8 +82,9 @@ public sealed class ReleaseSlots(EnvironmentSettings settings, ComposeTool compo
 
     private async Task UpAsync(string project, Release release, CancellationToken cancellationToken)
     {
-        await new ComposeEnvironment(settings, compose, docker, log).ConfigAsync(release, cancellationToken);
-        var command = ReleaseVariables.Command(settings, compose, log, project);
+        var tool = await compose(cancellationToken);
+        await new ComposeEnvironment(settings, tool, docker, log).ConfigAsync(release, cancellationToken);
+        var command = ReleaseVariables.Command(settings, tool, log, project);
         var variables = ReleaseVariables.For(settings, release);
         string[] up = ["up", "--no-start", "--no-build"];
         log.Information("Creating {Version} ({Images}) in {Environment} as {Project}", release.Version, release.Describe(), settings.Name, project);

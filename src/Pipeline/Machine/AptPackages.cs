@@ -26,9 +26,11 @@ internal static class AptPackages
     /// </summary>
     public static async Task<IReadOnlyList<string>> MissingAsync(IEnumerable<string> packages, CancellationToken ct)
     {
+        var wanted = packages.ToList();
+        var installed = await InstalledAsync(wanted, ct);
         var missing = new List<string>();
-        foreach (var package in packages)
-            if (!await IsInstalledAsync(package, ct) && !(ProvidedOtherwise.TryGetValue(package, out var provided) && await provided(ct)))
+        foreach (var package in wanted.Where(p => !installed.Contains(p)))
+            if (!(ProvidedOtherwise.TryGetValue(package, out var provided) && await provided(ct)))
                 missing.Add(package);
         return missing;
     }
@@ -52,7 +54,11 @@ internal static class AptPackages
         }
     }
 
-    private static async Task<bool> IsInstalledAsync(string package, CancellationToken ct) =>
-        await ToolProbe.TryRunAsync("dpkg-query", ["-W", "-f=${Status}", package], ct) is { Succeeded: true } result
-        && result.StandardOutput.Trim().EndsWith(" ok installed", StringComparison.Ordinal);
+    /// <summary>Which of <paramref name="packages"/> dpkg lists as installed: one <c>dpkg-query</c> for all (it exits non-zero when one is unknown, and still lists the others).</summary>
+    private static async Task<HashSet<string>> InstalledAsync(List<string> packages, CancellationToken ct) =>
+        packages.Count == 0 || await ToolProbe.TryRunAsync("dpkg-query", ["-W", "-f=${Package} ${Status}\n", .. packages], ct) is not { } result
+            ? []
+            : [.. result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(line => line.EndsWith(" ok installed", StringComparison.Ordinal))
+                .Select(line => line.Split(' ')[0].Split(':')[0])];
 }

@@ -19,7 +19,6 @@ internal sealed class EnvironmentHosts(PipelineContext run, DeliveryOptions deli
     public async Task<IReadOnlyList<HostCutover>> PartsAsync(EnvironmentSettings settings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var compose = await run.ComposeAsync(ct);
         var route = delivery.RouteOf(settings);
         var parts = new HostCutover[settings.Environment.Hosts.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, parts.Length), new ParallelOptions { MaxDegreeOfParallelism = delivery.Parallelism, CancellationToken = ct }, async (i, token) =>
@@ -28,7 +27,7 @@ internal sealed class EnvironmentHosts(PipelineContext run, DeliveryOptions deli
             var connection = await run.HostAsync(host, delivery.Ssh, token);
             if (host.IsRemote)
                 await CarryRegistryAsync(connection, token);
-            var slots = new ReleaseSlots(settings, compose with { DockerHost = host.IsRemote ? connection.DockerHost : null }, connection.Client, delivery.Proxy.NetworkName, log);
+            var slots = new ReleaseSlots(settings, async t => await run.ComposeAsync(t) with { DockerHost = host.IsRemote ? connection.DockerHost : null }, connection.Client, delivery.Proxy.NetworkName, log);
             parts[i] = new HostCutover(host, delivery.App, slots, await ProxyAsync(connection, token), route, log) { Reach = (address, t) => ReachAsync(connection, address, t) };
         });
         return parts;
