@@ -1,29 +1,83 @@
 using Pipeline.Delivery;
+using Pipeline.Docker;
 using Pipeline.Model;
-using Serilog;
 
 namespace Pipeline.Operations;
 
 /// <summary>
-/// The deploy locks kept in <paramref name="lockDirectory"/>: release this run's own, remove one left by a process that is gone
-/// (recorded in <paramref name="audit"/>). Needs no engine, so it works whatever else is wrong.
+/// The deploy locks of the environments of <paramref name="delivery"/>, kept on each environment's engine: show one, release this run's
+/// own, remove a stale one (recorded in the audit log).
 /// </summary>
-public sealed class LockOperations(string lockDirectory, AuditLog audit, IRunOutput output, ILogger log)
+public sealed class LockOperations(PipelineContext run, DeliveryOptions delivery)
 {
-    /// <summary>Releases production's deploy lock if this process still holds it (after a failure or Ctrl-C).</summary>
-    public void ReleaseOwn()
+    /// <summary>Where <paramref name="environment"/>'s lock and audit log live: the engine of its first host (for now the run's engine).</summary>
+    public static async Task<TargetState> TargetAsync(PipelineContext run, DeliveryOptions delivery, DeployEnvironment environment, CancellationToken cancellationToken)
     {
-        var production = DeployEnvironment.Production.Name;
-        if (DeployLock.Read(lockDirectory, production) is { } held && held.Pid == Environment.ProcessId)
-            DeployLock.ForceRelease(lockDirectory, production, log);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(environment);
+        return new TargetState(await run.DockerAsync(cancellationToken), delivery.Prefix);
     }
 
-    /// <summary>Removes <paramref name="environment"/>'s deploy lock left by a process that is gone, and audits it.</summary>
-    public void Unlock(DeployEnvironment environment)
+    /// <summary>Releases production's deploy lock if this process still holds it (after a failure or Ctrl-C); an engine that is gone is only logged.</summary>
+    public async Task ReleaseOwnAsync(CancellationToken cancellationToken)
     {
-        var removed = DeployLock.ForceRelease(lockDirectory, environment.Name, log);
-        output.Report("", removed ? "lock removed" : "there was no lock");
+        var production = DeployEnvironment.Production;
+        try
+        {
+            var target = await TargetAsync(run, delivery, production, cancellationToken);
+            if (await DeployLock.ReadAsync(target, production.Name, cancellationToken) is { } held && held.Pid == Environment.ProcessId && DeployUser.Current().IsThisMachine(held.Machine))
+                await DeployLock.RemoveAsync(target, held, run.Log, cancellationToken);
+        }
+        catch (EngineUnavailableException e)
+        {
+            run.Log.Warning("Could not check production's deploy lock: {Error}", e.Message);
+        }
+    }
+
+    /// <summary>Prints who holds <paramref name="environment"/>'s lock: holder, machine, pid, version, age and lease.</summary>
+    public async Task StatusAsync(DeployEnvironment environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var target = await TargetAsync(run, delivery, environment, cancellationToken);
+        var status = await DeployLock.ReadAsync(target, environment.Name, cancellationToken);
+        run.Output.Print(w =>
+        {
+            if (status is null)
+                w.WriteLine($"{environment}: not locked (no container {target.LockContainer(environment.Name)})");
+            else
+                status.Write(w);
+        });
+        run.Output.Report("", status is null ? "not locked" : status.IsStale ? "locked, stale" : "locked");
+    }
+
+    /// <summary>
+    /// Removes <paramref name="environment"/>'s lock when its lease has expired (or it cannot be read), and audits it; a live lock is
+    /// refused unless <paramref name="force"/>.
+    /// </summary>
+    public async Task UnlockAsync(DeployEnvironment environment, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        using var log = run.Output.AreaLog("deploy", "unlock");
+        var target = await TargetAsync(run, delivery, environment, cancellationToken);
+        if (await DeployLock.ReadAsync(target, environment.Name, cancellationToken) is not { } holder)
+        {
+            log.Information("{Environment} is not locked: nothing to remove", environment);
+            run.Output.Report("", "there was no lock");
+            return;
+        }
+        var live = holder.Problem is null && !holder.IsStale;
+        if (live && !force)
+            throw new OperationFailedException(
+                $"{environment} is locked by {holder.Describe()}, and its lease is live until {LockStatus.Time(holder.ExpiresAt)}: that deployment is still running. " +
+                $"Wait for it. If its process was killed, the lock turns stale when the lease ends; run this again then. Only if you are sure it cannot finish (its machine is gone), run {Commands.Unlock.With(Commands.Flags.Environment, environment.Name).With(Commands.Flags.Force)}. Nothing was changed.");
+        var removed = await DeployLock.RemoveAsync(target, holder, log, cancellationToken);
+        run.Output.Report("", removed ? "lock removed" : "there was no lock");
         if (removed)
-            audit.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Unlock, environment.Name, AuditOutcome.Succeeded).By(DeployUser.Current()));
+            await run.Settings.AuditTrail.OnTarget(target, log).AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Unlock, environment.Name, AuditOutcome.Succeeded)
+            {
+                Version = holder.Problem is null ? holder.Version : null,
+                Message = $"removed the lock of {holder.Describe()}" + (live ? " with --force while its lease was live" : ""),
+            }.By(DeployUser.Current()), cancellationToken);
     }
 }
