@@ -18,6 +18,7 @@ public sealed partial class DeployLock : IAsyncDisposable
     readonly CancellationTokenSource stop = new();
     readonly Task renewing;
     int released;
+    int renewals;
 
     DeployLock(TargetState target, LockStatus status, ILogger log)
     {
@@ -31,7 +32,7 @@ public sealed partial class DeployLock : IAsyncDisposable
     public LockStatus Status { get; }
 
     /// <summary>How many times this run has renewed the lease.</summary>
-    public int Renewals { get; private set; }
+    public int Renewals => Volatile.Read(ref renewals);
 
     /// <summary>
     /// Takes the lock of <paramref name="environment"/> on <paramref name="target"/> for <paramref name="owner"/>, or throws
@@ -113,6 +114,24 @@ public sealed partial class DeployLock : IAsyncDisposable
         return StatusOf(environment, container, lease, target.Clock.GetUtcNow());
     }
 
+    /// <summary>
+    /// The Unlock command: removes <paramref name="environment"/>'s lock when its lease has expired or it cannot be read, or whatever its
+    /// lease when <paramref name="force"/>; returns the holder removed, or null when there was no lock. A live lock without
+    /// <paramref name="force"/> throws <see cref="DeployLockLiveException"/> and stays.
+    /// </summary>
+    public static async Task<LockStatus?> UnlockAsync(TargetState target, string environment, bool force, ILogger log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (await ReadAsync(target, environment, cancellationToken) is not { } holder)
+        {
+            log.Information("{Environment} is not locked: nothing to remove", environment);
+            return null;
+        }
+        if (holder.Problem is null && !holder.IsStale && !force)
+            throw new DeployLockLiveException(holder);
+        return await RemoveAsync(target, holder, log, cancellationToken) ? holder : null;
+    }
+
     /// <summary>Removes the lock <paramref name="holder"/> describes (by its container id, so a lock taken since stays); false when it was gone already.</summary>
     public static async Task<bool> RemoveAsync(TargetState target, LockStatus holder, ILogger log, CancellationToken cancellationToken)
     {
@@ -135,7 +154,7 @@ public sealed partial class DeployLock : IAsyncDisposable
                 try
                 {
                     await WriteLeaseAsync(target, Status.Id, target.Clock.GetUtcNow(), stop.Token);
-                    Renewals++;
+                    Interlocked.Increment(ref renewals);
                 }
                 catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
                 {

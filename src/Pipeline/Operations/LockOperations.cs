@@ -60,24 +60,21 @@ public sealed class LockOperations(PipelineContext run, DeliveryOptions delivery
         ArgumentNullException.ThrowIfNull(environment);
         using var log = run.Output.AreaLog("deploy", "unlock");
         var target = await TargetAsync(run, delivery, environment, cancellationToken);
-        if (await DeployLock.ReadAsync(target, environment.Name, cancellationToken) is not { } holder)
+        LockStatus? removed;
+        try
         {
-            log.Information("{Environment} is not locked: nothing to remove", environment);
-            run.Output.Report("", "there was no lock");
-            return;
+            removed = await DeployLock.UnlockAsync(target, environment.Name, force, log, cancellationToken);
         }
-        var live = holder.Problem is null && !holder.IsStale;
-        if (live && !force)
-            throw new OperationFailedException(
-                $"{environment} is locked by {holder.Describe()}, and its lease is live until {LockStatus.Time(holder.ExpiresAt)}: that deployment is still running. " +
-                $"Wait for it. If its process was killed, the lock turns stale when the lease ends; run this again then. Only if you are sure it cannot finish (its machine is gone), run {Commands.Unlock.With(Commands.Flags.Environment, environment.Name).With(Commands.Flags.Force)}. Nothing was changed.");
-        var removed = await DeployLock.RemoveAsync(target, holder, log, cancellationToken);
-        run.Output.Report("", removed ? "lock removed" : "there was no lock");
-        if (removed)
+        catch (DeployLockLiveException e)
+        {
+            throw new OperationFailedException(e.Message);
+        }
+        run.Output.Report("", removed is null ? "there was no lock" : "lock removed");
+        if (removed is { } holder)
             await run.Settings.AuditTrail.OnTarget(target, log).AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Unlock, environment.Name, AuditOutcome.Succeeded)
             {
                 Version = holder.Problem is null ? holder.Version : null,
-                Message = $"removed the lock of {holder.Describe()}" + (live ? " with --force while its lease was live" : ""),
+                Message = $"removed the lock of {holder.Describe()}" + (holder.Problem is null && !holder.IsStale ? " with --force while its lease was live" : ""),
             }.By(DeployUser.Current()), cancellationToken);
     }
 }
