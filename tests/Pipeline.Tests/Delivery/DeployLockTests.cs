@@ -42,6 +42,14 @@ public sealed class DeployLockTests : IAsyncLifetime
         Assert.Equal(TargetState.DefaultLease, status.Lease);
         Assert.False(status.IsStale);
         Assert.InRange(status.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(60), TargetState.DefaultLease);
+        using (var text = new StringWriter())
+        {
+            status.Write(text);
+            var lines = text.ToString().Split('\n');
+            Assert.Equal("production: locked by alice@build-01 (pid 4242) deploying 1.2.3", lines[0]);
+            Assert.StartsWith("  since 2026-11-23 14:30:00 UTC (age ", lines[1]);
+            Assert.Matches(@"^  lease: live until .* UTC \(\d+ s left; 120 s, renewed every 30 s\)$", lines[2]);
+        }
 
         await held.ReleaseAsync();
         Assert.Null(await DeployLock.ReadAsync(target, "production", default));
