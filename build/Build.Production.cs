@@ -1,7 +1,5 @@
-using Pipeline;
 using Pipeline.Delivery;
 using Pipeline.Operations;
-using Serilog;
 using Targets;
 
 partial class Build
@@ -37,16 +35,7 @@ partial class Build
 
     Target Audit => _ => _
         .Description("Print the last --count entries of --environment's audit log on its engine (else this checkout's logs/deploy/audit.jsonl)")
-        .Executes(async ct =>
-        {
-            var target = await LockOperations.TargetAsync(Run, Delivery, Typed(TargetEnvironment), ct);
-            var history = await PipelineSettings.AuditTrailOf(RootDirectory).OnTarget(target, Log.Logger).ReadAsync(Typed(TargetEnvironment).Name, Count, ct);
-            Print(w =>
-            {
-                w.WriteLine(history.Source);
-                AuditLog.Write(w, history.Entries);
-            });
-        });
+        .Executes(ct => Locks.AuditAsync(Typed(TargetEnvironment), Count, ct));
 
     [Parameter("How many audit entries to show")] readonly int Count = 20;
 

@@ -5,8 +5,8 @@ using Pipeline.Model;
 namespace Pipeline.Operations;
 
 /// <summary>
-/// The deploy locks of the environments of <paramref name="delivery"/>, kept on each environment's engine: show one, release this run's
-/// own, remove a stale one (recorded in the audit log).
+/// The state kept on each environment's engine for the environments of <paramref name="delivery"/>: its deploy lock (show it, release
+/// this run's own, remove a stale one) and its audit log (print it).
 /// </summary>
 public sealed class LockOperations(PipelineContext run, DeliveryOptions delivery)
 {
@@ -49,6 +49,20 @@ public sealed class LockOperations(PipelineContext run, DeliveryOptions delivery
                 status.Write(w);
         });
         run.Output.Report("", status is null ? "not locked" : status.IsStale ? "locked, stale" : "locked");
+    }
+
+    /// <summary>Prints the last <paramref name="count"/> entries of <paramref name="environment"/>'s audit log on its engine (else this checkout's, saying so).</summary>
+    public async Task AuditAsync(DeployEnvironment environment, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var target = await TargetAsync(run, delivery, environment, cancellationToken);
+        var history = await run.Settings.AuditTrail.OnTarget(target, run.Log).ReadAsync(environment.Name, count, cancellationToken);
+        run.Output.Print(w =>
+        {
+            w.WriteLine(history.Source);
+            AuditLog.Write(w, history.Entries);
+        });
+        run.Output.Report("", history.OnTarget ? "read on the engine" : "read locally");
     }
 
     /// <summary>
