@@ -50,6 +50,14 @@ internal static class SiteEngine
             await Remover.ContainerAsync(engine, container.ID, removeVolumes: false, CancellationToken.None);
         foreach (var volume in (await engine.Volumes.ListAsync(new VolumesListParameters { Filters = state })).Volumes ?? [])
             await Remover.VolumeAsync(engine, volume.Name, CancellationToken.None);
+        try
+        {
+            // The state image, unless a lock or helper of another site (or of the machine's own deployments) still uses it.
+            await Remover.IgnoreMissingAsync(() => engine.Images.DeleteImageAsync(new TargetState(engine, prefix).Image, new ImageDeleteParameters()));
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+        }
     }
 
     /// <summary>The site's deploy lock of <paramref name="environment"/> on the engine, or null when it is free.</summary>

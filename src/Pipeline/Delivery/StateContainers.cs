@@ -36,7 +36,7 @@ internal static class StateContainers
             {
                 return null;
             }
-            catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound && attempt == 1)
+            catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound && attempt <= 3)
             {
                 await ImportImageAsync(target, ct);
             }
