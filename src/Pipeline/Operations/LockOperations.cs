@@ -10,16 +10,20 @@ namespace Pipeline.Operations;
 /// </summary>
 public sealed class LockOperations(PipelineContext run, DeliveryOptions delivery)
 {
-    /// <summary>Where <paramref name="environment"/>'s lock and audit log live: the engine of its first host (for now the run's engine).</summary>
+    /// <summary>
+    /// Where <paramref name="environment"/>'s lock and audit log live: the engine of its first host as the environments define it (one place
+    /// every machine and every host of the fleet agrees on, and the host a deployment talks to first).
+    /// </summary>
     public static async Task<TargetState> TargetAsync(PipelineContext run, DeliveryOptions delivery, DeployEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(environment);
-        return new TargetState(await run.DockerAsync(cancellationToken), delivery.Prefix);
+        var first = delivery.Environments[environment].Environment.Hosts[0];
+        return new TargetState((await run.HostAsync(first, delivery.Ssh, cancellationToken)).Client, delivery.Prefix);
     }
 
-    /// <summary>Releases production's deploy lock if this process still holds it (after a failure or Ctrl-C); an engine that is gone is only logged.</summary>
+    /// <summary>Releases production's deploy lock if this process still holds it (after a failure or Ctrl-C); an engine that cannot be reached is only logged.</summary>
     public async Task ReleaseOwnAsync(CancellationToken cancellationToken)
     {
         var production = DeployEnvironment.Production;
@@ -29,7 +33,7 @@ public sealed class LockOperations(PipelineContext run, DeliveryOptions delivery
             if (await DeployLock.ReadAsync(target, production.Name, cancellationToken) is { } held && held.Pid == Environment.ProcessId && DeployUser.Current().IsThisMachine(held.Machine))
                 await DeployLock.RemoveAsync(target, held, run.Log, cancellationToken);
         }
-        catch (EngineUnavailableException e)
+        catch (Exception e) when (e is EngineUnavailableException or Hosts.HostConnectionException)
         {
             run.Log.Warning("Could not check production's deploy lock: {Error}", e.Message);
         }
