@@ -43,7 +43,7 @@ partial class Build : IRunOutput
 
     DeliveryOperations Deliveries => new(Run, Delivery);
 
-    ProductionOperations Production => new(Run, Delivery);
+    ProductionOperations Production => new(Run, Delivery) { LockLease = LockLease };
 
     /// <summary>The parameters parsed once (a nested class, so that a target's help still lists the parameters it reads).</summary>
     sealed class Parsed

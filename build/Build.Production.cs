@@ -1,7 +1,5 @@
-using Pipeline;
 using Pipeline.Delivery;
 using Pipeline.Operations;
-using Serilog;
 using Targets;
 
 partial class Build
@@ -14,7 +12,13 @@ partial class Build
 
     AbsolutePath ReleaseFile => RootDirectory / ReleaseManifestFile;
 
-    LockOperations Locks => new(DeliveryOptions.LockDirectoryOf(RootDirectory, EnvironmentPrefix ?? ImageName), PipelineSettings.AuditTrailOf(RootDirectory), this, Log.Logger);
+    [Parameter("How long a deploy lock stays live without renewal; the running deployment renews it every quarter of this")] readonly TimeSpan LockLease = TargetState.DefaultLease;
+
+    [Parameter("Unlock: remove the lock even though its lease is live (only when its holder cannot finish)")] readonly bool Force;
+
+    [Parameter("Lock: show who holds the deploy lock of --environment")] readonly bool Status;
+
+    LockOperations Locks => new(Run, Delivery);
 
     Target PromoteToProduction => _ => _
         .Description("Promote what staging tested: lock, backup, rollback tag, deploy by digest, verify; roll back by itself on failure")
@@ -27,11 +31,11 @@ partial class Build
         .Unlisted()
         .Description("Release production's deploy lock if this run still holds it (after a failure or Ctrl-C)")
         .AssuredAfterFailure()
-        .Executes(() => Locks.ReleaseOwn());
+        .Executes(ct => Locks.ReleaseOwnAsync(ct));
 
     Target Audit => _ => _
-        .Description("Print the last --count entries of the deploy audit log (logs/deploy/audit.jsonl)")
-        .Executes(() => Print(w => AuditLog.Write(w, PipelineSettings.AuditTrailOf(RootDirectory).ReadLast(Count))));
+        .Description("Print the last --count entries of --environment's audit log on its engine (else this checkout's logs/deploy/audit.jsonl)")
+        .Executes(ct => Locks.AuditAsync(Typed(TargetEnvironment), Count, ct));
 
     [Parameter("How many audit entries to show")] readonly int Count = 20;
 
@@ -45,7 +49,12 @@ partial class Build
         .Description("Answer every request of --environment with 503 and Retry-After (--on [--message]), or serve again (--off)")
         .Executes(ct => new MaintenanceOperations(Run, Delivery).SetAsync(Typed(TargetEnvironment), On, Off, Message, ct));
 
+    Target Lock => _ => _
+        .Description("With --status: who holds the deploy lock of --environment (holder, machine, pid, version, age, lease), from any machine")
+        .Requires(() => Status)
+        .Executes(ct => Locks.StatusAsync(Typed(TargetEnvironment), ct));
+
     Target Unlock => _ => _
-        .Description("Remove the deploy lock of --environment left by a process that is gone")
-        .Executes(() => Locks.Unlock(Typed(TargetEnvironment)));
+        .Description("Remove the deploy lock of --environment once its lease has expired (its holder is gone); --force for a live one")
+        .Executes(ct => Locks.UnlockAsync(Typed(TargetEnvironment), Force, ct));
 }

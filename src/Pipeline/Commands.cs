@@ -89,6 +89,8 @@ public static class Commands
         public static readonly Flag List = Flag.Of("list");
         public static readonly Flag Tag = Flag.Of("tag");
         public static readonly Flag Emergency = Flag.Of("emergency");
+        public static readonly Flag Force = Flag.Of("force");
+        public static readonly Flag Status = Flag.Of("status");
         public static readonly Flag RestoreData = Flag.Of("restore-data");
         public static readonly Flag Follow = Flag.Of("follow");
         public static readonly Flag Tail = Flag.Of("tail");

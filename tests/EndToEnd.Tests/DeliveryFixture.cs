@@ -80,8 +80,7 @@ public sealed class DeliverySite : IAsyncDisposable
     public string Origin => Path.Combine(Folder, "origin.git");
     public string ProductionProject => $"{Prefix}-production";
     public string BackupFolder => Path.Combine(Repository, "backups", ProductionProject);
-    public string LockFolder => Path.Combine(Repository, ".deploy", "locks", Prefix);
-    public string LockFile => Path.Combine(LockFolder, "production.lock");
+    public async Task<bool> LockedAsync() => await SiteEngine.LockAsync(Prefix) is not null;
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     public static async Task<DeliverySite> CreateAsync()

@@ -116,38 +116,77 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
         Assert.Contains("/nonexistent.json", run.Output);
         Assert.Contains("PushImages", run.Output);
         Assert.Equal(0, await site.ContainerCountAsync(site.ProductionProject));
-        Assert.False(File.Exists(site.LockFile), "a failed promotion left its lock behind");
+        Assert.False(await site.LockedAsync(), "a failed promotion left its lock behind");
     }
 
     [Fact]
-    public async Task A_promotion_is_refused_while_another_holds_the_lock()
+    public async Task Of_two_clones_promoting_at_once_one_proceeds_and_a_holder_killed_with_SIGKILL_leaves_a_stale_lock_that_Unlock_recovers()
     {
         await using var site = await DeliverySite.CreateAsync();
-        using var sleeper = Process.Start(new ProcessStartInfo("sleep", "120") { RedirectStandardInput = true })!;
+        var paused = Path.Combine(site.Folder, "paused");
+        var pause = new Dictionary<string, string> { [TestPause.PointVariable] = "before-deploy", [TestPause.MarkerVariable] = paused };
+        var start = BuildScript.InterruptibleStartInfo(pause, ["PromoteToProduction", "--skip", .. site.SiteArguments, "--release-manifest-file", release.ReleaseFile, "--lock-lease", "3s"]);
+        start.RedirectStandardOutput = start.RedirectStandardError = start.RedirectStandardInput = true;
+        using var holder = Process.Start(start)!;
+        holder.StandardInput.Close();
+        var output = new System.Text.StringBuilder();
+        DataReceivedEventHandler collect = (_, e) =>
+        {
+            lock (output)
+                output.AppendLine(e.Data);
+        };
+        holder.OutputDataReceived += collect;
+        holder.ErrorDataReceived += collect;
+        holder.BeginOutputReadLine();
+        holder.BeginErrorReadLine();
         try
         {
-            Directory.CreateDirectory(site.LockFolder);
-            // The format LockFile.Serialize writes (LockRecord, web JSON, trailing newline).
-            var content = JsonSerializer.Serialize(new
+            for (var clock = Stopwatch.StartNew(); !File.Exists(paused); await Task.Delay(100))
             {
-                owner = "e2e-holder", machine = Environment.MachineName, pid = sleeper.Id, version = "9.9.9-e2e",
-                acquiredAt = DateTimeOffset.UtcNow, id = Guid.NewGuid().ToString("N"),
-            }) + "\n";
-            File.WriteAllText(site.LockFile, content);
+                Assert.False(holder.HasExited, "the promotion ended before its deploy step:\n" + output);
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the promotion did not reach its deploy step within 3 minutes:\n" + output);
+            }
+            var clone = Path.Combine(site.Folder, "clone");
+            await SiteRoot.CreateAsync(clone);
+            string[] cloneArguments = [.. site.SiteArguments.Select(a => a == site.Repository ? clone : a)];
 
-            var run = await site.PromoteAsync(release.ReleaseFile);
+            var second = await BuildScript.RunAsync(["PromoteToProduction", "--skip", .. cloneArguments, "--release-manifest-file", release.DebugReleaseFile]);
+            var status = await BuildScript.RunAsync(["Lock", "--status", "--environment", "production", .. cloneArguments]);
 
-            Assert.NotEqual(0, run.ExitCode);
-            Assert.Contains("e2e-holder", run.Output);
-            Assert.Contains($"pid {sleeper.Id}", run.Output);
-            Assert.Equal(content, File.ReadAllText(site.LockFile));
-            Assert.Equal(0, await site.ContainerCountAsync(site.ProductionProject));
+            Assert.NotEqual(0, second.ExitCode);
+            Assert.Contains("production is locked by", second.Output);
+            Assert.Contains($"(pid {holder.Id})", second.Output);
+            Assert.True(status.ExitCode == 0, status.ToString());
+            Assert.Contains($"(pid {holder.Id}) deploying {release.Release.Version}", status.Output);
+            Assert.Contains("lease: live until", status.Output);
+            Assert.Equal(0, Kill(holder.Id, 9));
+            await holder.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
         }
         finally
         {
-            sleeper.Kill();
-            File.Delete(site.LockFile);
+            if (!holder.HasExited)
+                holder.Kill();
         }
+        console.WriteLine(output.ToString());
+        Assert.True(await site.LockedAsync(), "SIGKILL gives the holder no chance to release its lock");
+
+        Assert.True(await Poll.UntilTrueAsync(async _ => (await SiteEngine.LockAsync(site.Prefix))?.IsStale == true,
+            new PollOptions(TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(1)), CancellationToken.None), "the lock did not turn stale after its 3 s lease");
+        var refused = await site.PromoteAsync(release.ReleaseFile);
+        var unlock = await BuildScript.RunAsync(["Unlock", "--environment", "production", .. site.SiteArguments]);
+        var audit = await BuildScript.RunAsync(["Audit", "--environment", "production", .. site.SiteArguments]);
+        var promoted = await site.PromoteAsync(release.ReleaseFile);
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("stopped renewing its lease", refused.Output);
+        Assert.Contains("./build.sh Unlock --environment production", refused.Output);
+        Assert.True(unlock.ExitCode == 0, unlock.ToString());
+        Assert.Contains("lock removed", unlock.Output);
+        Assert.True(audit.ExitCode == 0, audit.ToString());
+        Assert.Contains("audit log on its engine", audit.Output);
+        Assert.Contains("unlock", audit.Output);
+        Assert.True(promoted.ExitCode == 0, promoted.ToString());
+        Assert.False(await site.LockedAsync());
     }
 
     const string BadDockerfile = """
@@ -193,7 +232,7 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
             Assert.Equal(Digest(release.ProductionImage), (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"]);
             Assert.Contains(site.AuditSince(auditStart), e =>
                 e["version"]?.GetValue<string>() == badVersion && e["outcome"]?.GetValue<string>() == "rolled-back");
-            Assert.False(File.Exists(site.LockFile), "the failed promotion left its lock behind");
+            Assert.False(await site.LockedAsync(), "the failed promotion left its lock behind");
             // On GitHub: the failed deployment, then the automatic rollback as a deployment of its own; no release.
             var requests = github.Requests;
             Assert.Equal(6, requests.Count);
@@ -244,7 +283,7 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
                 Assert.False(process.HasExited, "the promotion ended before its deploy step:\n" + output);
                 Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the promotion did not reach its deploy step within 3 minutes:\n" + output);
             }
-            Assert.True(File.Exists(site.LockFile), "the promotion should hold the lock at its deploy step:\n" + output);
+            Assert.True(await site.LockedAsync(), "the promotion should hold the lock at its deploy step:\n" + output);
             Assert.Equal(0, Kill(process.Id, 2));
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
         }
@@ -256,7 +295,7 @@ public sealed partial class DeliveryTests(DeliveryFixture release, Xunit.Abstrac
 
         console.WriteLine(output.ToString());
         Assert.True(process.ExitCode == 130, $"exit code {process.ExitCode}\n{output}");
-        Assert.False(File.Exists(site.LockFile), "Ctrl-C left the lock behind:\n" + output);
+        Assert.False(await site.LockedAsync(), "Ctrl-C left the lock behind:\n" + output);
         Assert.Contains(site.AuditSince(0), e => e["version"]?.GetValue<string>() == release.Release.Version && e["outcome"]?.GetValue<string>() == "rolled-back");
         Assert.Equal("healthy", (await site.GetJsonAsync("/health"))["status"]!.GetValue<string>());
         Assert.Equal(Digest(release.ProductionImage), (await site.ProductionLabelsAsync())!["org.app-pipeline.digest"]);

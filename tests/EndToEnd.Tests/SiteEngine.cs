@@ -1,12 +1,13 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Pipeline.Delivery;
 using Pipeline.Docker;
 
 namespace EndToEnd.Tests;
 
 /// <summary>
 /// What a test site runs on the engine: its environments' release slots (Compose projects <c>&lt;prefix&gt;-&lt;environment&gt;-r-...</c>) and its own
-/// edge proxy (<c>&lt;prefix&gt;-proxy</c>, so that no test touches another's or the machine's proxy); and their removal.
+/// edge proxy (<c>&lt;prefix&gt;-proxy</c>, so that no test touches another's or the machine's proxy), its deploy locks and audit volumes; and their removal.
 /// </summary>
 internal static class SiteEngine
 {
@@ -44,6 +45,26 @@ internal static class SiteEngine
         foreach (var volume in ((await engine.Volumes.ListAsync(new VolumesListParameters { Filters = AnyProject })).Volumes ?? []).Where(v => Ours(v.Labels)))
             await Remover.VolumeAsync(engine, volume.Name, CancellationToken.None);
         await Remover.VolumeAsync(engine, $"{ProxyName(prefix)}-config", CancellationToken.None);
+        var state = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{TargetState.PrefixLabel}={prefix}"] = true } };
+        foreach (var container in await engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = state }))
+            await Remover.ContainerAsync(engine, container.ID, removeVolumes: false, CancellationToken.None);
+        foreach (var volume in (await engine.Volumes.ListAsync(new VolumesListParameters { Filters = state })).Volumes ?? [])
+            await Remover.VolumeAsync(engine, volume.Name, CancellationToken.None);
+        try
+        {
+            // The state image, unless a lock or helper of another site (or of the machine's own deployments) still uses it.
+            await Remover.IgnoreMissingAsync(() => engine.Images.DeleteImageAsync(new TargetState(engine, prefix).Image, new ImageDeleteParameters()));
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+        }
+    }
+
+    /// <summary>The site's deploy lock of <paramref name="environment"/> on the engine, or null when it is free.</summary>
+    public static async Task<LockStatus?> LockAsync(string prefix, string environment = "production")
+    {
+        using var engine = await Engine.ConnectAsync(CancellationToken.None);
+        return await DeployLock.ReadAsync(new TargetState(engine, prefix), environment, CancellationToken.None);
     }
 
     static Dictionary<string, IDictionary<string, bool>> AnyProject => new() { ["label"] = new Dictionary<string, bool> { [ProjectLabel] = true } };

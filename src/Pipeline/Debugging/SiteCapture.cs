@@ -15,14 +15,15 @@ internal static class SiteCapture
         var entries = request.Audit.ReadLast(int.MaxValue).Where(e => e.Environment == name).TakeLast(request.AuditEntries);
         var lines = entries.Select(e => JsonRedaction.Redact(JsonSerializer.SerializeToNode(e, AuditLog.Json), redactor)!.ToJsonString(AuditLog.Json) + "\n");
         await writer.AddTextAsync("audit/tail.jsonl", string.Concat(lines), ct);
-        var held = DeployLock.Read(request.LockDirectory, name);
+        var held = await DeployLock.ReadAsync(request.Target, name, ct);
         var lockJson = new JsonObject
         {
             ["environment"] = name,
             ["locked"] = held is not null,
             ["holder"] = held?.Describe(),
             ["stale"] = held?.IsStale,
-            ["file"] = LockFile.PathFor(request.LockDirectory, name),
+            ["container"] = request.Target.LockContainer(name),
+            ["leaseExpiresAt"] = held?.ExpiresAt,
         };
         await writer.AddTextAsync("lock.json", JsonRedaction.Redact(lockJson, redactor)!.ToJsonString(JsonRedaction.Options), ct);
         await writer.AddTextAsync("disk.txt", redactor.Text(await DiskAsync(request, ct)), ct);

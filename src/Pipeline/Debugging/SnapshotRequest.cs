@@ -9,12 +9,12 @@ namespace Pipeline.Debugging;
 /// <param name="Rules">The sanitization rules for the database (<c>deploy/sanitize.json</c>).</param>
 /// <param name="Salt">The salt for the sanitizer's deterministic fakes.</param>
 /// <param name="Audit">The deployment history; its newest entries about this environment are included.</param>
-/// <param name="LockDirectory">Where the environment's deploy lock lives.</param>
+/// <param name="Target">Where the environment's deploy lock lives: its engine.</param>
 /// <param name="RepositoryDirectory">The git checkout (rollback tags, HEAD).</param>
 /// <param name="OutputDirectory">Where the archive goes, usually <c>snapshots/</c>.</param>
 /// <param name="WorkDirectory">Where the raw database copy is sanitized (deleted at once).</param>
 public sealed record SnapshotRequest(
-    ComposeEnvironment Environment, SanitizationRules Rules, string Salt, AuditLog Audit, string LockDirectory, string RepositoryDirectory, string OutputDirectory, string WorkDirectory)
+    ComposeEnvironment Environment, SanitizationRules Rules, string Salt, AuditLog Audit, TargetState Target, string RepositoryDirectory, string OutputDirectory, string WorkDirectory)
 {
     /// <summary>Log lines kept per service.</summary>
     public int LogLines { get; init; } = 1000;

@@ -9,6 +9,7 @@ namespace Pipeline.Delivery;
 /// <summary>
 /// The append-only deployment history (<c>logs/deploy/audit.jsonl</c>): one JSON object per line, never rewritten.
 /// Appends from many processes are serialized by an exclusive lock on <c>&lt;path&gt;.lock</c>, each line written in one call.
+/// <see cref="OnTarget"/> also appends each entry to its environment's log on the target engine (see <see cref="AuditVolume"/>).
 /// </summary>
 public sealed partial class AuditLog(string path)
 {
@@ -26,17 +27,21 @@ public sealed partial class AuditLog(string path)
     {
         if (count <= 0 || !File.Exists(Path))
             return [];
-        string text;
-        using (var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-        using (var reader = new StreamReader(stream, Encoding.UTF8))
-            text = reader.ReadToEnd();
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Last(reader.ReadToEnd(), count);
+    }
+
+    /// <summary>The last <paramref name="count"/> entries of <paramref name="text"/>, oldest first, skipping lines that do not parse.</summary>
+    internal static IReadOnlyList<AuditEntry> Last(string text, int count)
+    {
         var entries = new List<AuditEntry>();
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Reverse())
         {
+            if (count <= entries.Count)
+                break;
             if (TryParse(line) is { } entry)
                 entries.Add(entry);
-            if (entries.Count == count)
-                break;
         }
         entries.Reverse();
         return entries;
@@ -61,7 +66,7 @@ public sealed partial class AuditLog(string path)
     public void Append(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var line = JsonSerializer.Serialize(entry with { Time = entry.Time.ToUniversalTime() }, Json) + "\n";
+        var line = Line(entry);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         lock (Gates.GetOrAdd(Path, _ => new object()))
         {
@@ -72,6 +77,8 @@ public sealed partial class AuditLog(string path)
             stream.Flush(flushToDisk: true);
         }
     }
+
+    static string Line(AuditEntry entry) => JsonSerializer.Serialize(entry with { Time = entry.Time.ToUniversalTime() }, Json) + "\n";
 
     bool EndsInsideLine()
     {

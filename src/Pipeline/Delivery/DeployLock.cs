@@ -1,100 +1,174 @@
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Serilog;
 
 namespace Pipeline.Delivery;
 
 /// <summary>
-/// A per-environment deploy lock: the file <c>&lt;lockDirectory&gt;/&lt;environment&gt;.lock</c>, created atomically, holding
-/// its owner as JSON. A second deployment fails at once naming the holder; a lock is never taken over silently.
+/// A per-environment deploy lock kept on the environment's engine (<see cref="TargetState"/>): the container
+/// <c>&lt;prefix&gt;-deploy-lock-&lt;environment&gt;</c>, created and never started, its labels naming the holder. The engine lets
+/// exactly one creator have a name, so exactly one run proceeds, from any machine. The holder renews a lease in the container every
+/// quarter of <see cref="TargetState.Lease"/>; a lock whose lease has expired is stale, reported as such and never taken over silently.
 /// </summary>
-public sealed class DeployLock : IAsyncDisposable
+public sealed partial class DeployLock : IAsyncDisposable
 {
-    readonly string content;
+    readonly TargetState target;
     readonly ILogger log;
+    readonly CancellationTokenSource stop = new();
+    readonly Task renewing;
     int released;
+    int renewals;
 
-    DeployLock(string path, LockStatus status, string content, ILogger log)
+    DeployLock(TargetState target, LockStatus status, ILogger log)
     {
-        Path = path;
+        this.target = target;
         Status = status;
-        this.content = content;
         this.log = log;
+        renewing = Task.Run(RenewAsync);
     }
 
-    /// <summary>The lock file.</summary>
-    public string Path { get; }
-
-    /// <summary>What this lock recorded about its owner.</summary>
+    /// <summary>What this lock recorded about its owner, and its first lease.</summary>
     public LockStatus Status { get; }
 
+    /// <summary>How many times this run has renewed the lease.</summary>
+    public int Renewals => Volatile.Read(ref renewals);
+
     /// <summary>
-    /// Takes the lock of <paramref name="environment"/> for <paramref name="owner"/>, or throws <see cref="DeployLockedException"/>
-    /// at once naming the holder (and saying when the holder's process is gone).
+    /// Takes the lock of <paramref name="environment"/> on <paramref name="target"/> for <paramref name="owner"/>, or throws
+    /// <see cref="DeployLockedException"/> at once naming the holder (and saying when its lease has expired).
     /// </summary>
-    public static async Task<DeployLock> AcquireAsync(string lockDirectory, string environment, LockOwner owner, ILogger log, CancellationToken cancellationToken = default)
+    public static async Task<DeployLock> AcquireAsync(TargetState target, string environment, LockOwner owner, ILogger log, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(log);
-        var path = LockFile.PathFor(lockDirectory, environment);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var record = new LockRecord(owner.User, owner.Machine, owner.Pid, owner.Version, owner.StartedAt.ToUniversalTime(), Guid.NewGuid().ToString("N"));
-        var content = LockFile.Serialize(record);
+        var name = target.LockContainer(environment);
+        var token = Guid.NewGuid().ToString("N");
+        var labels = LabelsFor(target, environment, owner, token);
         for (var attempt = 1; ; attempt++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (LockFile.TryCreate(path, content))
+            if (await StateContainers.TryCreateAsync(target, name, labels, null, cancellationToken) is { } id)
             {
-                var status = new LockStatus(environment, owner.User, owner.Machine, owner.Pid, owner.Version, record.AcquiredAt);
-                log.Information("Locked {Environment} for {Holder} ({Path})", environment, status.Describe(), path);
-                return new DeployLock(path, status, content, log);
+                var now = target.Clock.GetUtcNow();
+                try
+                {
+                    await WriteLeaseAsync(target, id, now, cancellationToken);
+                }
+                catch
+                {
+                    await StateContainers.RemoveAsync(target.Docker, id, CancellationToken.None);
+                    throw;
+                }
+                var status = new LockStatus(environment, owner.User, owner.Machine, owner.Pid, owner.Version, owner.StartedAt.ToUniversalTime())
+                {
+                    ExpiresAt = now + target.Lease, Lease = target.Lease, ReadAt = now, Id = id, Token = token,
+                };
+                log.Information("Locked {Environment} for {Holder} (container {Container}, lease {Lease} s)", environment, status.Describe(), name, LockStatus.Seconds(target.Lease));
+                return new DeployLock(target, status, log);
             }
-            if (await LockFile.ReadSettledAsync(path, environment, cancellationToken) is { } holder)
+            if (await ReadAsync(target, environment, cancellationToken) is { } holder)
                 throw new DeployLockedException(holder);
-            if (attempt == 10)
-                throw new IOException($"Could not lock {environment}: {path} keeps appearing and disappearing. Check what else writes to {System.IO.Path.GetDirectoryName(path)} and retry.");
+            if (attempt == 5)
+                throw new IOException($"Could not lock {environment}: the container {name} keeps appearing and disappearing. Check what else creates it and retry.");
         }
     }
 
-    /// <summary>Deletes the lock file if it is still this lock's (same content); leaves a lock taken by someone else in place.</summary>
-    public Task ReleaseAsync()
+    /// <summary>Removes the lock container if it is still this lock's (same container id); leaves a lock taken by someone else in place.</summary>
+    public async Task ReleaseAsync()
     {
         if (Interlocked.Exchange(ref released, 1) == 1)
-            return Task.CompletedTask;
-        var current = LockFile.Content(Path);
-        if (current is null)
-            log.Warning("The {Environment} deploy lock was already removed (did someone run Unlock?)", Status.Environment);
-        else if (current != content)
-            log.Warning("The {Environment} deploy lock is no longer ours, now {Holder}: left in place", Status.Environment,
-                LockFile.Parse(Status.Environment, current, File.GetLastWriteTimeUtc(Path)).Describe());
-        else
-        {
-            File.Delete(Path);
+            return;
+        await stop.CancelAsync();
+        await renewing;
+        using var time = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        if (await StateContainers.RemoveAsync(target.Docker, Status.Id, time.Token))
             log.Information("Released the {Environment} deploy lock", Status.Environment);
-        }
-        return Task.CompletedTask;
+        else if (await ReadAsync(target, Status.Environment, time.Token) is { } other)
+            log.Warning("The {Environment} deploy lock is no longer ours, now {Holder}: left in place", Status.Environment, other.Describe());
+        else
+            log.Warning("The {Environment} deploy lock was already removed (did someone run Unlock?)", Status.Environment);
     }
 
     /// <summary>Same as <see cref="ReleaseAsync"/>.</summary>
-    public async ValueTask DisposeAsync() => await ReleaseAsync();
-
-    /// <summary>Who holds the lock of <paramref name="environment"/>, or null when it is free.</summary>
-    public static LockStatus? Read(string lockDirectory, string environment)
+    public async ValueTask DisposeAsync()
     {
-        var path = LockFile.PathFor(lockDirectory, environment);
-        return LockFile.ReadSettled(path, environment);
+        await ReleaseAsync();
+        stop.Dispose();
     }
 
-    /// <summary>Removes the lock of <paramref name="environment"/> whoever holds it (the Unlock target); logs the holder and returns whether there was a lock.</summary>
-    public static bool ForceRelease(string lockDirectory, string environment, ILogger log)
+    /// <summary>Who holds the lock of <paramref name="environment"/> on <paramref name="target"/>, with its lease; null when it is free.</summary>
+    public static async Task<LockStatus?> ReadAsync(TargetState target, string environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ContainerInspectResponse container;
+        try
+        {
+            container = await target.Docker.Containers.InspectContainerAsync(target.LockContainer(environment), cancellationToken);
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        var lease = ParseLease(await StateContainers.ReadAsync(target.Docker, container.ID, LeaseFile, cancellationToken));
+        return StatusOf(environment, container, lease, target.Clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The Unlock command: removes <paramref name="environment"/>'s lock when its lease has expired or it cannot be read, or whatever its
+    /// lease when <paramref name="force"/>; returns the holder removed, or null when there was no lock. A live lock without
+    /// <paramref name="force"/> throws <see cref="DeployLockLiveException"/> and stays.
+    /// </summary>
+    public static async Task<LockStatus?> UnlockAsync(TargetState target, string environment, bool force, ILogger log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var path = LockFile.PathFor(lockDirectory, environment);
-        if (Read(lockDirectory, environment) is not { } holder)
+        if (await ReadAsync(target, environment, cancellationToken) is not { } holder)
         {
-            log.Information("{Environment} is not locked: nothing to remove ({Path})", environment, path);
-            return false;
+            log.Information("{Environment} is not locked: nothing to remove", environment);
+            return null;
         }
-        File.Delete(path);
-        log.Warning("Removed the {Environment} deploy lock held by {Holder}", environment, holder.Describe());
-        return true;
+        if (holder.Problem is null && !holder.IsStale && !force)
+            throw new DeployLockLiveException(holder);
+        return await RemoveAsync(target, holder, log, cancellationToken) ? holder : null;
+    }
+
+    /// <summary>Removes the lock <paramref name="holder"/> describes (by its container id, so a lock taken since stays); false when it was gone already.</summary>
+    public static async Task<bool> RemoveAsync(TargetState target, LockStatus holder, ILogger log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(holder);
+        ArgumentNullException.ThrowIfNull(log);
+        var removed = await StateContainers.RemoveAsync(target.Docker, holder.Id, cancellationToken);
+        if (removed)
+            log.Warning("Removed the {Environment} deploy lock held by {Holder}", holder.Environment, holder.Describe());
+        return removed;
+    }
+
+    async Task RenewAsync()
+    {
+        using var timer = new PeriodicTimer(target.Lease / 4, target.Clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop.Token))
+            {
+                try
+                {
+                    await WriteLeaseAsync(target, Status.Id, target.Clock.GetUtcNow(), stop.Token);
+                    Interlocked.Increment(ref renewals);
+                }
+                catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+                {
+                    log.Error("The {Environment} deploy lock was removed while this run held it (did someone run Unlock --force?); no longer renewing it", Status.Environment);
+                    return;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.Warning("Could not renew the {Environment} deploy lock's lease ({Error}); trying again in {Seconds} s", Status.Environment, e.Message, LockStatus.Seconds(target.Lease / 4));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

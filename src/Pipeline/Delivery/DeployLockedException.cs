@@ -11,10 +11,10 @@ public sealed class DeployLockedException(LockStatus holder) : Exception(Message
         ArgumentNullException.ThrowIfNull(holder);
         var unlock = Commands.Unlock.With(Commands.Flags.Environment, holder.Environment);
         if (holder.Problem is not null)
-            return $"{holder.Environment} is locked, but its lock file cannot be read ({holder.Problem}). If no deployment is running, run {unlock} and retry.";
+            return $"{holder.Environment} is locked, but its lock cannot be read ({holder.Problem}). If no deployment is running, run {unlock} and retry.";
         var who = $"{holder.Environment} is locked by {holder.Owner}@{holder.Machine} (pid {holder.Pid}) since {LockStatus.Time(holder.AcquiredAt)} deploying {holder.Version}";
         return holder.IsStale
-            ? $"{who}, but pid {holder.Pid} is no longer running on this machine: the lock is stale. Make sure no deployment is running, then run {unlock} and retry."
-            : $"{who}; wait for it, or if that process is gone run {unlock}";
+            ? $"{who}, but the holder stopped renewing its lease {LockStatus.Seconds(holder.StaleFor)} s ago: the lock is stale. Make sure no deployment is running, then run {unlock} and retry."
+            : $"{who}; wait for it. If that process is gone, the lock turns stale when its lease ends ({LockStatus.Time(holder.ExpiresAt)}), then run {unlock}";
     }
 }

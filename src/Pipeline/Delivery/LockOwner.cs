@@ -5,7 +5,7 @@ namespace Pipeline.Delivery;
 /// <param name="Machine">The host the deploying process runs on.</param>
 /// <param name="Pid">The deploying process's id, used to spot a lock left by a process that is gone.</param>
 /// <param name="Version">The version being deployed.</param>
-/// <param name="StartedAt">When the owner took the lock; written to the lock file as <c>acquiredAt</c>.</param>
+/// <param name="StartedAt">When the owner took the lock; the lock container's <c>acquired-at</c> label.</param>
 public sealed record LockOwner(string User, string Machine, int Pid, string Version, DateTimeOffset StartedAt)
 {
     /// <summary>This process, run by <see cref="DeployUser.Current"/>, deploying <paramref name="version"/> from now.</summary>

@@ -17,7 +17,7 @@ public sealed class DebugOperations(PipelineContext run, DeliveryOptions deliver
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var request = new SnapshotRequest(
             await new DeliveryOperations(run, delivery).EnvironmentAsync(environment, log, cancellationToken), SanitizationRules.Load(Settings.SanitizeRules),
-            salt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath), Settings.AuditTrail, delivery.LockDirectory(Settings.RootDirectory),
+            salt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath), Settings.AuditTrail, await LockOperations.TargetAsync(run, delivery, environment, cancellationToken),
             rollbackRepository, Path.Combine(Settings.RootDirectory, "snapshots"), Settings.WorkDirectory);
         var result = await new SnapshotTaker(await run.DockerAsync(cancellationToken), http, log, run.Masker).TakeAsync(request, cancellationToken);
         run.Output.Print(result.Write);

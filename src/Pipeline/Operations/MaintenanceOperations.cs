@@ -35,10 +35,11 @@ public sealed class MaintenanceOperations(PipelineContext run, DeliveryOptions d
             return await proxy.MaintenanceAsync(route.Name, text, RetryAfter, cancellationToken);
         }));
         var state = states[0];
-        run.Settings.AuditTrail.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Maintenance, environment.Name, AuditOutcome.Succeeded)
+        var target = await LockOperations.TargetAsync(run, delivery, environment, cancellationToken);
+        await run.Settings.AuditTrail.OnTarget(target, log).AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Maintenance, environment.Name, AuditOutcome.Succeeded)
         {
             Message = on ? $"maintenance on: {text}" : "maintenance off",
-        }.By(DeployUser.Current()));
+        }.By(DeployUser.Current()), cancellationToken);
         var where = environment.Hosts.Count == 1 ? $"{route.Binding}" : $"port {route.Port} on {environment.Hosts.Count} hosts";
         run.Output.Report("", on ? $"maintenance on: {where} answers 503 (Retry-After {RetryAfter.TotalSeconds:0} s)" : $"maintenance off: {where} serves {state.Target?.Container ?? "nothing yet"}");
     }

@@ -10,7 +10,8 @@ namespace Pipeline.Operations;
 /// <summary>Production's targets on the environments of <paramref name="delivery"/>: promote, roll back, and the site both act on.</summary>
 public sealed class ProductionOperations(PipelineContext run, DeliveryOptions delivery)
 {
-    private string LockDirectory => delivery.LockDirectory(run.Settings.RootDirectory);
+    /// <summary>How long production's deploy lock stays live without renewal (the running promotion renews it every quarter of this).</summary>
+    public TimeSpan LockLease { get; init; } = TargetState.DefaultLease;
 
     private DeliveryOperations Delivery => new(run, delivery);
 
@@ -53,7 +54,8 @@ public sealed class ProductionOperations(PipelineContext run, DeliveryOptions de
     public async Task<(ProductionSite Site, BackupStore Backups)> SiteAsync(ILogger log, CancellationToken cancellationToken)
     {
         var steps = await Delivery.StepsAsync(Production, log, cancellationToken);
-        var site = new ProductionSite(Production, steps, LockDirectory, run.Settings.AuditTrail)
+        var target = await LockOperations.TargetAsync(run, delivery, Production, cancellationToken) with { Lease = LockLease };
+        var site = new ProductionSite(Production, steps, target, run.Settings.AuditTrail.OnTarget(target, log))
         {
             DeployTimeout = delivery.DeployTimeout,
             GitHub = await run.GitHubAsync(log, cancellationToken),

@@ -7,9 +7,9 @@ namespace Pipeline.Promotion;
 /// <summary>Everything a promotion or a rollback touches besides the steps: the environment, its lock, the audit log and GitHub's records.</summary>
 /// <param name="Environment">The environment promoted into (production).</param>
 /// <param name="Steps">How releases are deployed, verified, backed up and tagged there.</param>
-/// <param name="LockDirectory">Where deploy locks live (<c>.deploy/locks/&lt;prefix&gt;</c>).</param>
-/// <param name="Audit">The append-only audit log.</param>
-public sealed record ProductionSite(DeployEnvironment Environment, IDeploySteps Steps, string LockDirectory, AuditLog Audit)
+/// <param name="Target">Where the environment's deploy lock (and audit log) live: its engine.</param>
+/// <param name="Audit">The append-only audit log, also appended on the target.</param>
+public sealed record ProductionSite(DeployEnvironment Environment, IDeploySteps Steps, TargetState Target, AuditLog Audit)
 {
     /// <summary>How long a deployment may take to become healthy; an automatic rollback gets twice as long.</summary>
     public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromSeconds(120);
@@ -23,6 +23,6 @@ public sealed record ProductionSite(DeployEnvironment Environment, IDeploySteps 
     /// <summary>The environment's address for GitHub's deployment records, or null.</summary>
     public Uri? Url { get; init; }
 
-    /// <summary>The lock name: the environment (the lock directory is per project prefix, so two sites never share a lock).</summary>
+    /// <summary>The lock name: the environment (the lock container is named after the project prefix too, so two sites never share a lock).</summary>
     public string LockName => Environment.Name;
 }

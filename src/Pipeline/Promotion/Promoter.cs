@@ -18,7 +18,7 @@ public sealed class Promoter(ProductionSite site, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(release);
         var user = DeployUser.Current();
-        await using var held = await DeployLock.AcquireAsync(site.LockDirectory, site.LockName, LockOwner.Current(release.Version), log, ct);
+        await using var held = await DeployLock.AcquireAsync(site.Target, site.LockName, LockOwner.Current(release.Version), log, ct);
         var current = await Steps.RunningAsync(ct);
         var record = current is null ? FirstPromotion(release) : await RecordPreviousAsync(current, release, reason, user, ct);
         var github = await site.GitHub.StartAsync(DeploymentRequest.For(site.Environment, release, site.Url) with { RollbackTag = record.RollbackTag });
@@ -41,7 +41,7 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         }
         if (verdict.Passed)
         {
-            Audit(record, AuditOutcome.Succeeded, $"promoted {release.Version}", user);
+            await AuditAsync(record, AuditOutcome.Succeeded, $"promoted {release.Version}", user);
             await github.CompleteAsync(DeploymentOutcome.Success, $"{release.Version} serves");
             await site.GitHub.PublishReleaseAsync(new GitHubRelease(release.Version, release.Commit, release.Images, record.RollbackTag, record.Previous?.Version));
             return record;
@@ -82,7 +82,7 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         {
             await Steps.RemoveAsync(time.Token);
             await failedRecorded;
-            Audit(record, AuditOutcome.Failed, $"{record.Failure}; {site.Environment} was empty before, so the failed release was removed (data volume kept)", user);
+            await AuditAsync(record, AuditOutcome.Failed, $"{record.Failure}; {site.Environment} was empty before, so the failed release was removed (data volume kept)", user);
             return record with { Result = PromotionResult.Removed };
         }
         log.Warning("Rolling back to {Version} ({Tag})", previous.Version, record.RollbackTag);
@@ -97,10 +97,10 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         await (await github).CompleteAsync(back.Passed ? DeploymentOutcome.Success : DeploymentOutcome.Failure, back.Problem ?? $"automatic rollback after: {record.Failure}");
         if (back.Passed)
         {
-            Audit(record, AuditOutcome.RolledBack, $"{record.Failure}; rolled back to {previous.Version}", user);
+            await AuditAsync(record, AuditOutcome.RolledBack, $"{record.Failure}; rolled back to {previous.Version}", user);
             return record with { Result = PromotionResult.RolledBack };
         }
-        Audit(record, AuditOutcome.Failed, $"{record.Failure}; the rollback to {previous.Version} failed too: {back.Problem}", user);
+        await AuditAsync(record, AuditOutcome.Failed, $"{record.Failure}; the rollback to {previous.Version} failed too: {back.Problem}", user);
         return record with { Result = PromotionResult.RollbackFailed, RollbackFailure = back.Problem };
     }
 
@@ -110,8 +110,8 @@ public sealed class Promoter(ProductionSite site, ILogger log)
         return await site.GitHub.StartAsync(request);
     }
 
-    private void Audit(PromotionOutcome record, AuditOutcome outcome, string message, DeployUser user) =>
-        site.Audit.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Promote, site.Environment.Name, outcome)
+    private Task<bool> AuditAsync(PromotionOutcome record, AuditOutcome outcome, string message, DeployUser user) =>
+        site.Audit.AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Promote, site.Environment.Name, outcome)
         {
             Version = record.Release.Version,
             PreviousVersion = record.Previous?.Version,
@@ -120,5 +120,5 @@ public sealed class Promoter(ProductionSite site, ILogger log)
             RollbackTag = record.RollbackTag,
             BackupId = record.BackupId,
             Message = message,
-        }.By(user));
+        }.By(user), CancellationToken.None);
 }

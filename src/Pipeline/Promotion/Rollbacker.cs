@@ -21,7 +21,7 @@ public sealed class Rollbacker(ProductionSite site, ILogger log)
         var manifest = point.Manifest ?? throw new PromotionFailedException($"Rollback point {point.Tag} cannot be used: {point.Problem}. Pick another with {Commands.Rollback.With(Commands.Flags.List)}.");
         var backup = restoreData ? CheckBackup(point, manifest) : null;
         var user = DeployUser.Current();
-        await using var held = await DeployLock.AcquireAsync(site.LockDirectory, site.LockName, LockOwner.Current(manifest.Version), log, ct);
+        await using var held = await DeployLock.AcquireAsync(site.Target, site.LockName, LockOwner.Current(manifest.Version), log, ct);
         var previous = (await site.Steps.RunningAsync(ct))?.Version;
         var release = new Release(manifest.Version, manifest.Commit, manifest.Images);
         // Recorded alongside the redeploy, not before it: GitHub never delays a rollback.
@@ -40,7 +40,7 @@ public sealed class Rollbacker(ProductionSite site, ILogger log)
             throw;
         }
         var outcome = new RollbackOutcome(point, release, previous, emergency, verdict.Passed && backup is not null) { Failure = verdict.Problem };
-        Audit(outcome, manifest, backup, user);
+        await AuditAsync(outcome, manifest, backup, user);
         await (await github).CompleteAsync(outcome.Succeeded ? DeploymentOutcome.Success : DeploymentOutcome.Failure,
             outcome.Failure ?? $"{(emergency ? "emergency rollback" : "rollback")} to {point.Tag}{(backup is null ? "" : ", data restored")}");
         return outcome;
@@ -60,8 +60,8 @@ public sealed class Rollbacker(ProductionSite site, ILogger log)
         return id;
     }
 
-    private void Audit(RollbackOutcome outcome, RollbackManifest manifest, string? backup, DeployUser user) =>
-        site.Audit.Append(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Rollback, site.Environment.Name, outcome.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Failed)
+    private Task<bool> AuditAsync(RollbackOutcome outcome, RollbackManifest manifest, string? backup, DeployUser user) =>
+        site.Audit.AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Rollback, site.Environment.Name, outcome.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Failed)
         {
             Version = outcome.Release.Version,
             PreviousVersion = outcome.PreviousVersion,
@@ -70,5 +70,5 @@ public sealed class Rollbacker(ProductionSite site, ILogger log)
             RollbackTag = outcome.Point.Tag,
             BackupId = backup,
             Message = (outcome.Emergency ? "emergency rollback" : "rollback") + (backup is null ? "" : ", data restored") + (outcome.Failure is null ? "" : ": " + outcome.Failure),
-        }.By(user));
+        }.By(user), CancellationToken.None);
 }

@@ -1,45 +1,59 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Pipeline.Delivery;
+using Pipeline.Docker;
 using Pipeline.Tests.Support;
 using Serilog.Events;
 
 namespace Pipeline.Tests.Delivery;
 
-public sealed class DeployLockTests : IDisposable
+/// <summary>The deploy lock on the real local engine, each test under a prefix of its own.</summary>
+public sealed class DeployLockTests : IAsyncLifetime
 {
     static readonly DateTimeOffset At = new(2026, 11, 23, 14, 30, 0, TimeSpan.Zero);
-    readonly string directory = Path.Combine(TestMachine.TempDirectory("locks"), ".deploy", "locks");
+    TestTarget engine = null!;
 
     static LockOwner Alice => new("alice", "build-01", 4242, "1.2.3", At);
 
     static LockOwner Me(string version = "2.0.0") => LockOwner.Current(version, At);
 
-    string LockPath(string environment = "production") => Path.Combine(directory, $"{environment}.lock");
+    public async Task InitializeAsync() => engine = await TestTarget.CreateAsync();
 
-    void WriteLock(string machine, int pid, string environment = "production") =>
-        File.WriteAllText(LockPath(environment), JsonSerializer.Serialize(new { owner = "bob", machine, pid, version = "0.9.0", acquiredAt = At, id = "x" }) + "\n");
+    public async Task DisposeAsync() => await engine.DisposeAsync();
 
     [Fact]
-    public async Task Acquire_writes_the_owner_as_json_and_release_removes_the_file()
+    public async Task Acquire_creates_a_labelled_container_that_never_runs_and_release_removes_it()
     {
         var (log, _) = InMemorySink.CreateLogger();
-        var held = await DeployLock.AcquireAsync(directory, "production", Alice, log);
+        var target = engine.State();
 
-        using (var json = JsonDocument.Parse(File.ReadAllText(LockPath())))
+        var held = await DeployLock.AcquireAsync(target, "production", Alice, log);
+
+        var container = await engine.Docker.Containers.InspectContainerAsync($"{engine.Prefix}-deploy-lock-production");
+        Assert.Equal("created", container.State!.Status);
+        var labels = container.Config!.Labels!;
+        Assert.Equal("alice", labels["org.app-pipeline.lock.holder"]);
+        Assert.Equal("build-01", labels["org.app-pipeline.lock.machine"]);
+        Assert.Equal("4242", labels["org.app-pipeline.lock.pid"]);
+        Assert.Equal("1.2.3", labels["org.app-pipeline.lock.version"]);
+        Assert.Equal(At, DateTimeOffset.Parse(labels["org.app-pipeline.lock.acquired-at"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(held.Status.Token, labels["org.app-pipeline.lock.token"]);
+        var status = (await DeployLock.ReadAsync(target, "production", default))!;
+        Assert.Equal(("alice", "build-01", 4242, "1.2.3", At), (status.Owner, status.Machine, status.Pid, status.Version, status.AcquiredAt));
+        Assert.Equal(TargetState.DefaultLease, status.Lease);
+        Assert.False(status.IsStale);
+        Assert.InRange(status.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(60), TargetState.DefaultLease);
+        using (var text = new StringWriter())
         {
-            var root = json.RootElement;
-            Assert.Equal("alice", root.GetProperty("owner").GetString());
-            Assert.Equal("build-01", root.GetProperty("machine").GetString());
-            Assert.Equal(4242, root.GetProperty("pid").GetInt32());
-            Assert.Equal("1.2.3", root.GetProperty("version").GetString());
-            Assert.Equal(At, root.GetProperty("acquiredAt").GetDateTimeOffset());
+            status.Write(text);
+            var lines = text.ToString().Split('\n');
+            Assert.Equal("production: locked by alice@build-01 (pid 4242) deploying 1.2.3", lines[0]);
+            Assert.StartsWith("  since 2026-11-23 14:30:00 UTC (age ", lines[1]);
+            Assert.Matches(@"^  lease: live until .* UTC \(\d+ s left; 120 s, renewed every 30 s\)$", lines[2]);
         }
-        Assert.Equal(new LockStatus("production", "alice", "build-01", 4242, "1.2.3", At), DeployLock.Read(directory, "production"));
 
         await held.ReleaseAsync();
-        Assert.False(File.Exists(LockPath()));
-        Assert.Null(DeployLock.Read(directory, "production"));
+        Assert.Null(await DeployLock.ReadAsync(target, "production", default));
+        Assert.Empty(await engine.ContainersAsync());
         await held.ReleaseAsync();
     }
 
@@ -47,152 +61,139 @@ public sealed class DeployLockTests : IDisposable
     public async Task A_second_acquire_fails_at_once_naming_the_holder()
     {
         var (log, _) = InMemorySink.CreateLogger();
-        await using var held = await DeployLock.AcquireAsync(directory, "production", Alice, log);
+        await using var held = await DeployLock.AcquireAsync(engine.State(), "production", Alice, log);
         var watch = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<DeployLockedException>(() => DeployLock.AcquireAsync(directory, "production", Me(), log));
+        var error = await Assert.ThrowsAsync<DeployLockedException>(() => DeployLock.AcquireAsync(engine.State(), "production", Me(), log));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
-        Assert.Equal("production is locked by alice@build-01 (pid 4242) since 2026-11-23 14:30:00 UTC deploying 1.2.3; " +
-            "wait for it, or if that process is gone run ./build.sh Unlock --environment production", error.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.StartsWith("production is locked by alice@build-01 (pid 4242) since 2026-11-23 14:30:00 UTC deploying 1.2.3; wait for it. ", error.Message);
+        Assert.Contains("./build.sh Unlock --environment production", error.Message);
         Assert.False(error.Holder.IsStale);
-        await using var staging = await DeployLock.AcquireAsync(directory, "staging", Me(), log);
+        await using var staging = await DeployLock.AcquireAsync(engine.State(), "staging", Me(), log);
     }
 
     [Fact]
-    public async Task A_lock_left_by_a_dead_process_on_this_machine_is_reported_stale_and_not_stolen()
+    public async Task Of_many_acquires_at_once_from_separate_clients_exactly_one_wins_and_the_others_name_it()
     {
         var (log, _) = InMemorySink.CreateLogger();
-        Directory.CreateDirectory(directory);
-        using var gone = Process.Start("true")!;
-        await gone.WaitForExitAsync();
-        WriteLock(DeployUser.Current().Machine, gone.Id);
-        var before = File.ReadAllText(LockPath());
-
-        var error = await Assert.ThrowsAsync<DeployLockedException>(() => DeployLock.AcquireAsync(directory, "production", Me(), log));
-
-        Assert.True(error.Holder.IsStale);
-        Assert.Contains($"pid {gone.Id} is no longer running on this machine: the lock is stale", error.Message);
-        Assert.Contains("run ./build.sh Unlock --environment production", error.Message);
-        Assert.Equal(before, File.ReadAllText(LockPath()));
-        Assert.True(DeployLock.Read(directory, "production")!.IsStale);
-    }
-
-    [Fact]
-    public async Task A_zombie_holder_counts_as_gone()
-    {
-        Directory.CreateDirectory(directory);
-        var start = new ProcessStartInfo("sh", ["-c", "sleep 0.2 & echo $!; exec sleep 30"]) { RedirectStandardOutput = true };
-        using var parent = Process.Start(start)!;
+        var machines = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TestTarget.ElsewhereAsync(engine.State())));
         try
         {
-            var zombie = int.Parse((await parent.StandardOutput.ReadLineAsync())!.Trim());
-            for (var i = 0; i < 250 && File.ReadAllText($"/proc/{zombie}/stat").Split(") ")[1][0] != 'Z'; i++)
-                await Task.Delay(20);
-            Assert.StartsWith("Z", File.ReadAllText($"/proc/{zombie}/stat").Split(") ")[1]);
-            WriteLock(DeployUser.Current().Machine, zombie);
+            using var go = new ManualResetEventSlim();
+            var attempts = machines.Select((machine, i) => Task.Run(async () =>
+            {
+                go.Wait();
+                try
+                {
+                    return (Lock: await DeployLock.AcquireAsync(machine, "production", Me($"1.0.{i}"), log), Error: (DeployLockedException?)null);
+                }
+                catch (DeployLockedException e)
+                {
+                    return (Lock: (DeployLock?)null, Error: e);
+                }
+            })).ToList();
+            go.Set();
+            var results = await Task.WhenAll(attempts);
 
-            Assert.True(DeployLock.Read(directory, "production")!.IsStale);
+            var winner = Assert.Single(results, r => r.Lock is not null).Lock!;
+            Assert.All(results.Where(r => r.Lock is null), r =>
+            {
+                Assert.Null(r.Error!.Holder.Problem);
+                Assert.Equal(winner.Status.Version, r.Error.Holder.Version);
+                Assert.Contains($"deploying {winner.Status.Version}", r.Error.Message);
+            });
+            await winner.ReleaseAsync();
+            Assert.Empty(await engine.ContainersAsync());
         }
         finally
         {
-            TestMachine.Kill(parent.Id);
+            foreach (var machine in machines)
+                machine.Docker.Dispose();
         }
     }
 
     [Fact]
-    public void A_live_holder_here_or_any_holder_elsewhere_is_not_stale()
-    {
-        Directory.CreateDirectory(directory);
-        WriteLock(DeployUser.Current().Machine, Environment.ProcessId);
-        Assert.False(DeployLock.Read(directory, "production")!.IsStale);
-
-        WriteLock("another-machine", 999_999_999);
-        Assert.False(DeployLock.Read(directory, "production")!.IsStale);
-    }
-
-    [Fact]
-    public async Task Release_leaves_a_lock_that_is_no_longer_ours()
+    public async Task Release_removes_only_its_own_lock()
     {
         var (log, sink) = InMemorySink.CreateLogger();
-        var held = await DeployLock.AcquireAsync(directory, "production", Me(), log);
-        WriteLock("another-machine", 77);
-        var theirs = File.ReadAllText(LockPath());
+        var mine = await DeployLock.AcquireAsync(engine.State(), "production", Me(), log);
+        Assert.NotNull(await DeployLock.UnlockAsync(engine.State(), "production", force: true, log, default));
+        await using var theirs = await DeployLock.AcquireAsync(engine.State(), "production", Alice, log);
 
-        await held.DisposeAsync();
+        await mine.DisposeAsync();
 
-        Assert.Equal(theirs, File.ReadAllText(LockPath()));
-        Assert.Contains(sink.Events, e => e.Level == LogEventLevel.Warning && e.RenderMessage().Contains("bob@another-machine"));
+        Assert.Equal(theirs.Status.Token, (await DeployLock.ReadAsync(engine.State(), "production", default))!.Token);
+        Assert.Contains(sink.Events, e => e.Level == LogEventLevel.Warning && e.RenderMessage().Contains("alice@build-01"));
     }
 
     [Fact]
-    public async Task ForceRelease_removes_any_lock_and_logs_who_held_it()
-    {
-        var (log, sink) = InMemorySink.CreateLogger();
-        var held = await DeployLock.AcquireAsync(directory, "production", Alice, log);
-
-        Assert.True(DeployLock.ForceRelease(directory, "production", log));
-        Assert.False(File.Exists(LockPath()));
-        Assert.Contains(sink.Messages, m => m.Contains("alice@build-01 (pid 4242)"));
-        Assert.False(DeployLock.ForceRelease(directory, "production", log));
-
-        await using var next = await DeployLock.AcquireAsync(directory, "production", Me(), log);
-        await held.ReleaseAsync();
-        Assert.True(File.Exists(LockPath()));
-    }
-
-    [Fact]
-    public async Task Of_many_concurrent_acquires_exactly_one_wins_and_the_others_name_it()
+    public async Task The_holder_renews_its_lease_so_the_lock_stays_live_past_the_first_lease()
     {
         var (log, _) = InMemorySink.CreateLogger();
-        Directory.CreateDirectory(directory);
-        using var go = new ManualResetEventSlim();
-        var attempts = Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
+        var target = engine.State(lease: TimeSpan.FromSeconds(1));
+        await using var held = await DeployLock.AcquireAsync(target, "production", Me(), log);
+
+        Assert.True(await Poll.UntilTrueAsync(_ => Task.FromResult(held.Renewals >= 6), new PollOptions(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30)), default),
+            $"only {held.Renewals} renewals in 30 s");
+
+        var status = (await DeployLock.ReadAsync(target, "production", default))!;
+        Assert.True(status.ReadAt > held.Status.ExpiresAt, "more than one lease has passed");
+        Assert.False(status.IsStale, $"the lease ended at {status.ExpiresAt:O}, read at {status.ReadAt:O}");
+        Assert.True(status.ExpiresAt > held.Status.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task An_expired_lease_is_reported_stale_never_taken_over_and_Unlock_removes_it()
+    {
+        var (log, _) = InMemorySink.CreateLogger();
+        await using var held = await DeployLock.AcquireAsync(engine.State(), "production", Alice, log);
+        var later = engine.State(later: TimeSpan.FromMinutes(3));
+
+        var status = (await DeployLock.ReadAsync(later, "production", default))!;
+        Assert.True(status.IsStale);
+        Assert.InRange(status.StaleFor, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(70));
+        Assert.Contains("[stale: no renewal for", status.Describe());
+        using (var text = new StringWriter())
         {
-            go.Wait();
-            try
-            {
-                return (Lock: await DeployLock.AcquireAsync(directory, "production", Me($"1.0.{i}"), log), Error: (DeployLockedException?)null);
-            }
-            catch (DeployLockedException e)
-            {
-                return (Lock: (DeployLock?)null, Error: e);
-            }
-        })).ToList();
-        go.Set();
-        var results = await Task.WhenAll(attempts);
+            status.Write(text);
+            Assert.Contains("lease: STALE", text.ToString());
+            Assert.Contains("alice@build-01 (pid 4242) deploying 1.2.3", text.ToString());
+        }
 
-        var winner = Assert.Single(results, r => r.Lock is not null).Lock!;
-        Assert.All(results.Where(r => r.Lock is null), r =>
-        {
-            Assert.Null(r.Error!.Holder.Problem);
-            Assert.Equal(winner.Status.Version, r.Error.Holder.Version);
-        });
-        await winner.ReleaseAsync();
-        Assert.False(File.Exists(LockPath()));
+        var error = await Assert.ThrowsAsync<DeployLockedException>(() => DeployLock.AcquireAsync(later, "production", Me(), log));
+        Assert.Contains("but the holder stopped renewing its lease", error.Message);
+        Assert.Contains("the lock is stale", error.Message);
+        Assert.Contains("run ./build.sh Unlock --environment production", error.Message);
+        Assert.Equal(held.Status.Token, (await DeployLock.ReadAsync(engine.State(), "production", default))!.Token);
+
+        var removed = await DeployLock.UnlockAsync(later, "production", force: false, log, default);
+        Assert.Equal("alice", removed!.Owner);
+        await using var next = await DeployLock.AcquireAsync(engine.State(), "production", Me(), log);
+        Assert.Equal(next.Status.Token, (await DeployLock.ReadAsync(engine.State(), "production", default))!.Token);
     }
 
     [Fact]
-    public async Task An_unreadable_lock_file_still_blocks_and_says_how_to_unlock()
+    public async Task Unlock_refuses_a_live_lock_unless_forced()
     {
         var (log, _) = InMemorySink.CreateLogger();
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(LockPath(), "garbage\n");
+        await using var held = await DeployLock.AcquireAsync(engine.State(), "production", Alice, log);
 
-        var error = await Assert.ThrowsAsync<DeployLockedException>(() => DeployLock.AcquireAsync(directory, "production", Me(), log));
+        var error = await Assert.ThrowsAsync<DeployLockLiveException>(() => DeployLock.UnlockAsync(engine.State(), "production", force: false, log, default));
 
-        Assert.NotNull(error.Holder.Problem);
-        Assert.Contains("cannot be read", error.Message);
-        Assert.Contains("./build.sh Unlock --environment production", error.Message);
+        Assert.Contains("alice@build-01 (pid 4242)", error.Message);
+        Assert.Contains("its lease is live", error.Message);
+        Assert.Contains("./build.sh Unlock --environment production --force", error.Message);
+        Assert.Equal(held.Status.Token, (await DeployLock.ReadAsync(engine.State(), "production", default))!.Token);
+        Assert.Equal("alice", (await DeployLock.UnlockAsync(engine.State(), "production", force: true, log, default))!.Owner);
+        Assert.Null(await DeployLock.UnlockAsync(engine.State(), "production", force: false, log, default));
     }
 
     [Fact]
-    public async Task An_environment_name_that_is_not_a_file_name_is_refused()
+    public async Task An_environment_name_that_is_not_a_container_name_is_refused()
     {
         var (log, _) = InMemorySink.CreateLogger();
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => DeployLock.AcquireAsync(directory, "../prod", Me(), log));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => DeployLock.AcquireAsync(engine.State(), "../prod", Me(), log));
         Assert.Contains("letters, digits", error.Message);
     }
-
-    public void Dispose() => TestMachine.Delete(Path.GetDirectoryName(Path.GetDirectoryName(directory))!);
 }

@@ -5,7 +5,7 @@ using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Promotion;
 
-public sealed class PromoterTests : IDisposable
+public sealed class PromoterTests : IAsyncLifetime
 {
     private static readonly string Commit1 = new('1', 40);
     private static readonly string Commit2 = new('2', 40);
@@ -14,12 +14,20 @@ public sealed class PromoterTests : IDisposable
 
     private readonly string root = TestMachine.TempDirectory("promotion");
 
-    public void Dispose() => TestMachine.Delete(root);
+    private Delivery.TestTarget engine = null!;
+
+    public async Task InitializeAsync() => engine = await Delivery.TestTarget.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        await engine.DisposeAsync();
+        TestMachine.Delete(root);
+    }
 
     private static string Image(string service, char digit) => $"localhost:5000/{service}@sha256:{new string(digit, 64)}";
 
     private ProductionSite Site(IDeploySteps steps) =>
-        new(DeployEnvironment.Production, steps, Path.Combine(root, "locks"), new AuditLog(Path.Combine(root, "audit.jsonl")))
+        new(DeployEnvironment.Production, steps, engine.State(), new AuditLog(Path.Combine(root, "audit.jsonl")))
         {
             DeployTimeout = TimeSpan.FromSeconds(10),
             RecheckDelay = TimeSpan.Zero,
@@ -33,7 +41,7 @@ public sealed class PromoterTests : IDisposable
 
     private AuditEntry LastAudit() => new AuditLog(Path.Combine(root, "audit.jsonl")).ReadLast(1).Single();
 
-    private bool LockHeld() => DeployLock.Read(Path.Combine(root, "locks"), DeployEnvironment.Production.Name) is not null;
+    private async Task<bool> LockHeldAsync() => await DeployLock.ReadAsync(engine.State(), DeployEnvironment.Production.Name, default) is not null;
 
     [Fact]
     public async Task A_passing_promotion_backs_up_tags_deploys_and_verifies()
@@ -48,7 +56,7 @@ public sealed class PromoterTests : IDisposable
         Assert.Equal(["backup 1.0.0", "tag 1.0.0", $"deploy 2.0.0 (app={V2.Images["app"]})", "verify 2.0.0"], steps.Steps);
         Assert.Equal("backup-1.0.0", outcome.BackupId);
         Assert.Equal(AuditOutcome.Succeeded, LastAudit().Outcome);
-        Assert.False(LockHeld());
+        Assert.False(await LockHeldAsync());
     }
 
     [Fact]
@@ -71,7 +79,7 @@ public sealed class PromoterTests : IDisposable
             "Promotion of 2.0.0 failed: 2.0.0 exited with code 3. Production was empty before this first promotion; the failed release was removed and its data volume kept.",
             outcome.Describe());
         Assert.Equal(AuditOutcome.Failed, LastAudit().Outcome);
-        Assert.False(LockHeld());
+        Assert.False(await LockHeldAsync());
     }
 
     [Fact]
@@ -93,7 +101,7 @@ public sealed class PromoterTests : IDisposable
         var audit = LastAudit();
         Assert.Equal(AuditOutcome.RolledBack, audit.Outcome);
         Assert.Equal("1.0.0", audit.PreviousVersion);
-        Assert.False(LockHeld());
+        Assert.False(await LockHeldAsync());
     }
 
     [Fact]
@@ -116,7 +124,7 @@ public sealed class PromoterTests : IDisposable
             "Run ./build.sh Rollback --emergency, then ./build.sh HealthCheck --environment production.",
             outcome.Describe());
         Assert.Equal(AuditOutcome.Failed, LastAudit().Outcome);
-        Assert.False(LockHeld());
+        Assert.False(await LockHeldAsync());
     }
 
     [Fact]
@@ -145,7 +153,7 @@ public sealed class PromoterTests : IDisposable
         Assert.Equal(V1, steps.Running);
         Assert.DoesNotContain("verify 2.0.0", steps.Steps);
         Assert.Equal(AuditOutcome.RolledBack, LastAudit().Outcome);
-        Assert.False(LockHeld());
+        Assert.False(await LockHeldAsync());
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Promotion;
 
-public sealed class RollbackerTests : IDisposable
+public sealed class RollbackerTests : IAsyncLifetime
 {
     private static readonly RollbackManifest Manifest = new(
         DeployEnvironment.Production.Name, "1.0.0", new string('1', 40),
@@ -16,12 +16,20 @@ public sealed class RollbackerTests : IDisposable
 
     private readonly string root = TestMachine.TempDirectory("rollback");
 
-    public void Dispose() => TestMachine.Delete(root);
+    private Delivery.TestTarget engine = null!;
+
+    public async Task InitializeAsync() => engine = await Delivery.TestTarget.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        await engine.DisposeAsync();
+        TestMachine.Delete(root);
+    }
 
     private async Task<RollbackOutcome> RollbackAsync(InMemorySteps steps, bool restoreData, bool emergency)
     {
         var (log, _) = InMemorySink.CreateLogger();
-        var site = new ProductionSite(DeployEnvironment.Production, steps, Path.Combine(root, "locks"), new AuditLog(Path.Combine(root, "audit.jsonl")));
+        var site = new ProductionSite(DeployEnvironment.Production, steps, engine.State(), new AuditLog(Path.Combine(root, "audit.jsonl")));
         return await new Rollbacker(site, log).RollbackAsync(Point, restoreData, emergency, CancellationToken.None);
     }
 
