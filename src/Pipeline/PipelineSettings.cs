@@ -105,10 +105,4 @@ public sealed record DeliveryOptions(string Prefix, EnvironmentCatalog Environme
     /// <summary>The settings of <paramref name="environment"/>, its Compose files in <paramref name="deployDirectory"/>.</summary>
     public EnvironmentSettings Environment(DeployEnvironment environment, string deployDirectory) =>
         EnvironmentSettings.For(Environments[environment].Environment, Prefix, PortOf(environment), ProfileOf(environment), deployDirectory) with { ContainerPort = ContainerPort };
-
-    /// <summary>Where the deploy locks of these environments live, below <paramref name="rootDirectory"/>.</summary>
-    public string LockDirectory(string rootDirectory) => LockDirectoryOf(rootDirectory, Prefix);
-
-    /// <summary>Where the deploy locks of the environments named by <paramref name="prefix"/> live, below <paramref name="rootDirectory"/>.</summary>
-    public static string LockDirectoryOf(string rootDirectory, string prefix) => Path.Combine(rootDirectory, ".deploy", "locks", prefix);
 }
