@@ -1,0 +1,44 @@
+using Pipeline.Docker;
+using Pipeline.Machine;
+using Pipeline.Tests.Support.Servers;
+
+namespace Pipeline.Tests.HostChecks;
+
+/// <summary><c>Doctor --environment</c> on an environment of two real servers over SSH, before any deploy.</summary>
+public sealed class HealthyHostsTests(TwoServers servers) : IClassFixture<TwoServers>
+{
+    [Fact]
+    public async Task Every_row_passes_with_the_engine_version_free_disk_a_proxy_not_created_yet_and_the_registry_carried_over_ssh()
+    {
+        var environment = HostDoctorOptions.Environment(servers.Servers[0].Host, servers.Servers[1].Host);
+
+        var report = await HostDoctor.CheckAsync(environment, HostDoctorOptions.With(servers.Ssh), CancellationToken.None);
+
+        var text = HostDoctorOptions.Text(report);
+        Assert.True(report.FailedHosts.Count == 0, text);
+        Assert.Equal(environment.Hosts, report.Rows.Select(r => r.Host));
+        foreach (var row in report.Rows)
+        {
+            Assert.Equal(HostCell.Ok("authenticated", row.Ssh.Detail), row.Ssh);
+            Assert.Matches(@"^OK \S+ \(API 1\.\d+\)$", row.Engine.ToString());
+            Assert.Matches(@"^(OK|WARNING) \d+\.\d GB free$", row.Disk.ToString());
+            Assert.Equal("OK not created yet", row.Proxy.ToString());
+            Assert.Equal("OK carried over SSH", row.Registry.ToString());
+            Assert.Contains("answered 200", row.Registry.Detail);
+        }
+        Assert.Contains($"All 2 host(s) of {environment.Name} are ready.", text);
+        Assert.Contains("Compose runs on this machine", text);
+    }
+
+    [Fact]
+    public async Task The_registry_carried_for_the_check_is_taken_back_afterwards()
+    {
+        var server = servers.Servers[0];
+        await HostDoctor.CheckAsync(HostDoctorOptions.Environment(server.Host), HostDoctorOptions.With(servers.Ssh), CancellationToken.None);
+
+        await using var connection = await Engine.ConnectAsync(server.Host, servers.Ssh, CancellationToken.None);
+        var probe = await connection.Ssh!.RunAsync(["curl", "-sS", "-o", "/dev/null", "-m", "5", "http://127.0.0.1:5000/v2/"], CancellationToken.None);
+        Assert.False(probe.Succeeded, "the server's 127.0.0.1:5000 still reaches the registry after Doctor");
+        Assert.Contains("Failed to connect to 127.0.0.1 port 5000", probe.StandardError);
+    }
+}
