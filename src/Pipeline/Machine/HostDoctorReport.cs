@@ -21,6 +21,7 @@ public sealed record HostDoctorReport(DeployEnvironment Environment, IReadOnlyLi
     public void Write(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine();
         writer.WriteLine($"Hosts of {Environment.Name}:");
         Tables.Write(writer, ["Host", .. HostRow.Columns], Rows.Select(r => (IReadOnlyList<string>)[r.Host.Name, .. r.Cells.Select(c => c.ToString())]));
         foreach (var row in Rows)

@@ -20,7 +20,8 @@ public sealed class MachineOperations(PipelineContext run, MachineOptions machin
         {
             var table = await hosts;
             run.Output.Print(w => table.Write(w));
-            run.Output.Report("", failed.Count == 0 ? $"{table.Rows.Count} host(s) ready" : $"failed: {string.Join(", ", failed)}");
+            if (failed.Count == 0)
+                run.Output.Report("", $"{table.Rows.Count} host(s) of {environment} ready");
         }
         if (!report.RequiredSatisfied)
             throw new OperationFailedException($"Some required prerequisites are missing; run the fixes shown above (usually '{Commands.Setup}' as root).");
