@@ -1,5 +1,6 @@
 using Pipeline.Docker;
 using Pipeline.Machine;
+using Pipeline.Model;
 using Pipeline.Tests.Support.Servers;
 
 namespace Pipeline.Tests.HostChecks;
@@ -28,6 +29,22 @@ public sealed class HealthyHostsTests(TwoServers servers) : IClassFixture<TwoSer
         }
         Assert.Contains($"All 2 host(s) of {environment.Name} are ready.", text);
         Assert.Contains("Compose runs on this machine", text);
+    }
+
+    [Fact]
+    public async Task A_registry_the_server_cannot_reach_fails_the_registry_cell_with_what_the_server_saw_and_the_fix()
+    {
+        var server = servers.Servers[1];
+        var options = HostDoctorOptions.With(servers.Ssh) with { Registry = RegistryAddress.Parse("127.0.0.2:1") };
+
+        var report = await HostDoctor.CheckAsync(HostDoctorOptions.Environment(server.Host), options, CancellationToken.None);
+
+        var row = Assert.Single(report.Rows);
+        Assert.Equal([server.Host], report.FailedHosts);
+        Assert.Equal("FAILED not reachable", row.Registry.ToString());
+        Assert.Contains($"Make 127.0.0.2:1 reachable from {server.Name}", row.Registry.Fix);
+        Assert.Contains($"GET http://127.0.0.2:1/v2/ from {server.Name} answered curl: (7) Failed to connect", row.Registry.Detail);
+        Assert.Equal("OK authenticated", row.Ssh.ToString());
     }
 
     [Fact]
