@@ -38,7 +38,15 @@ public static class ProxyDoctorCheck
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
         await using var api = await connection.ForwardAsync("127.0.0.1", options.ApiPort, ct);
-        var probe = await new EdgeProxy(connection.Client, options with { ApiReachPort = api.Port }, Serilog.Core.Logger.None).ProbeAsync(ct);
+        ProxyProbe probe;
+        try
+        {
+            probe = await new EdgeProxy(connection.Client, options with { ApiReachPort = api.Port }, Serilog.Core.Logger.None).ProbeAsync(ct);
+        }
+        catch (Exception e) when (e is ProxyException or RuntimeApiException)
+        {
+            return HostCell.Warning("not answering", $"Deploy again: the next deploy repairs it, or remove it ('docker rm -f {options.ContainerName}' on {connection.Host})", e.Message);
+        }
         return probe.Status switch
         {
             ProxyStatus.Answering => HostCell.Ok(probe.Routes.Count == 0 ? "answering" : $"answering, {probe.Routes.Count} route(s)", probe.Detail),

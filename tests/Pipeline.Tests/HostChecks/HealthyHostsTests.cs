@@ -1,6 +1,9 @@
+using Docker.DotNet.Models;
 using Pipeline.Docker;
 using Pipeline.Machine;
 using Pipeline.Model;
+using Pipeline.Proxy;
+using Serilog.Core;
 using Pipeline.Tests.Support.Servers;
 
 namespace Pipeline.Tests.HostChecks;
@@ -29,6 +32,38 @@ public sealed class HealthyHostsTests(TwoServers servers) : IClassFixture<TwoSer
         }
         Assert.Contains($"All 2 host(s) of {environment.Name} are ready.", text);
         Assert.Contains("Compose runs on this machine", text);
+    }
+
+    [Fact]
+    public async Task A_proxy_running_on_a_server_answers_through_the_forward_and_a_stopped_one_is_a_warning_with_the_fix()
+    {
+        var server = servers.Servers[0];
+        var options = HostDoctorOptions.With(servers.Ssh);
+        var environment = HostDoctorOptions.Environment(server.Host);
+        {
+            await using var connection = await Engine.ConnectAsync(server.Host, servers.Ssh, CancellationToken.None);
+            await using var api = await connection.ForwardAsync("127.0.0.1", options.Proxy.ApiPort);
+            using var local = await Engine.ConnectAsync(CancellationToken.None);
+            var proxy = new EdgeProxy(connection.Client, options.Proxy with { ApiReachPort = api.Port }, Logger.None)
+            {
+                EnsureImage = async (engine, log, ct) =>
+                {
+                    await ProxyImage.EnsureAsync(local, log, ct);
+                    await ImageCopy.EnsureAsync(local, engine, ProxyImage.Tag, server.Name, log, ct);
+                },
+            };
+            await proxy.EnsureAsync([new ProxyRoute("doctor", environment.Port)], CancellationToken.None);
+        }
+
+        var answering = await HostDoctor.CheckAsync(environment, options, CancellationToken.None);
+        await using (var connection = await Engine.ConnectAsync(server.Host, servers.Ssh, CancellationToken.None))
+            await connection.Client.Containers.StopContainerAsync(options.Proxy.ContainerName, new ContainerStopParameters { WaitBeforeKillSeconds = 1 });
+        var stopped = await HostDoctor.CheckAsync(environment, options, CancellationToken.None);
+
+        Assert.True(answering.Rows[0].Proxy.ToString() == "OK answering, 1 route(s)", $"{answering.Rows[0].Proxy} {answering.Rows[0].Proxy.Detail}");
+        Assert.Equal("WARNING stopped", stopped.Rows[0].Proxy.ToString());
+        Assert.Contains($"docker start {options.Proxy.ContainerName}", stopped.Rows[0].Proxy.Fix);
+        Assert.Empty(stopped.FailedHosts);
     }
 
     [Fact]
