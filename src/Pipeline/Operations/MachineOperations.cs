@@ -12,21 +12,20 @@ public sealed class MachineOperations(PipelineContext run, MachineOptions machin
     /// </summary>
     public async Task DoctorAsync(DeployEnvironment? environment, CancellationToken cancellationToken)
     {
-        var hosts = environment is null ? null : HostDoctor.CheckAsync(environment, machine, cancellationToken);
+        var checking = environment is null ? null : HostDoctor.CheckAsync(environment, machine, cancellationToken);
         var report = await Doctor.CheckAsync(machine, cancellationToken);
         run.Output.Print(w => report.Write(w));
-        var failed = hosts is null ? [] : (await hosts).FailedHosts;
+        var hosts = checking is null ? null : await checking;
         if (hosts is not null)
         {
-            var table = await hosts;
-            run.Output.Print(w => table.Write(w));
-            if (failed.Count == 0)
-                run.Output.Report("", $"{table.Rows.Count} host(s) of {environment} ready");
+            run.Output.Print(w => hosts.Write(w));
+            if (hosts.FailedHosts.Count == 0)
+                run.Output.Report("", $"{hosts.Rows.Count} host(s) of {environment} ready");
         }
         if (!report.RequiredSatisfied)
             throw new OperationFailedException($"Some required prerequisites are missing; run the fixes shown above (usually '{Commands.Setup}' as root).");
-        if (failed.Count > 0)
-            throw new OperationFailedException($"{environment} is not ready on {string.Join(", ", failed)}: run the fixes shown under its hosts table, then '{Commands.Doctor.With(Commands.Flags.Environment, environment!.Name)}' again.");
+        if (hosts is { FailedHosts.Count: > 0 })
+            throw new OperationFailedException($"{environment} is not ready on {string.Join(", ", hosts.FailedHosts)}: run the fixes shown under its hosts table, then '{hosts.Command}' again.");
     }
 
     /// <summary>Installs and starts what the pipeline needs.</summary>
