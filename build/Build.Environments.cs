@@ -5,7 +5,10 @@ using Targets;
 
 partial class Build
 {
-    [Parameter("Environment HealthCheck, WorkflowTests, Maintenance, Unlock and DebugSnapshot act on: staging, production or another one deploy/environments.json defines", Name = "Environment")] readonly string TargetEnvironment = "staging";
+    [Parameter("Environment HealthCheck, WorkflowTests, Maintenance, Unlock and DebugSnapshot act on (default: staging), and whose hosts Doctor checks: staging, production or another one deploy/environments.json defines", Name = "Environment")] readonly string? EnvironmentParameter;
+
+    /// <summary><c>--environment</c>, staging when not given.</summary>
+    string TargetEnvironment => EnvironmentParameter ?? "staging";
 
     [Parameter("Staging's port; wins over deploy/environments.json (default: the file's, else 8081)")] readonly int? StagingPort;
 

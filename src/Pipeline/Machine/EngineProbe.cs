@@ -19,8 +19,6 @@ internal static class EngineProbe
         limit.CancelAfter(timeout);
         try
         {
-            if (endpoint.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase))
-                return await ProbeWithCliAsync(endpoint, limit.Token);
             if (Fixes.IsLocalSocket(endpoint) && new Uri(endpoint).LocalPath is var socket && !File.Exists(socket))
                 return new(false, null, null, $"{endpoint}: no socket at {socket}, so no engine runs there");
             using var client = new DockerClientBuilder().WithEndpoint(new Uri(endpoint)).WithTimeout(timeout).Build();
@@ -36,14 +34,5 @@ internal static class EngineProbe
         {
             return new(false, null, null, $"{endpoint}: {e.GetBaseException().Message}");
         }
-    }
-
-    private static async Task<EngineStatus> ProbeWithCliAsync(string endpoint, CancellationToken cancellationToken)
-    {
-        var result = await new Tools.ExternalTool("docker").RunAsync(["-H", endpoint, "version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}"], cancellationToken);
-        var parts = result.StandardOutput.Trim().Split(' ');
-        return result.Succeeded && parts.Length == 2
-            ? new(true, parts[0], parts[1], null)
-            : new(false, null, null, $"{endpoint}: {result.StandardError.Trim()}");
     }
 }

@@ -11,6 +11,12 @@ public sealed record MachineOptions(string RootDirectory, RegistryAddress Regist
     /// <summary>The edge proxy Doctor looks at.</summary>
     public Proxy.ProxyOptions Proxy { get; init; } = new();
 
+    /// <summary>How <c>Doctor --environment</c> reaches the environment's servers.</summary>
+    public Hosts.SshOptions Ssh { get; init; } = Hosts.SshOptions.Default;
+
+    /// <summary>How many hosts <c>Doctor --environment</c> checks at once.</summary>
+    public int ParallelHosts { get; init; } = 4;
+
     /// <summary>The registry the pipeline pushes to unless configured otherwise.</summary>
     public const string DefaultRegistry = RegistryAddress.Default;
 

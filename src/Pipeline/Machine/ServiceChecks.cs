@@ -6,7 +6,6 @@ namespace Pipeline.Machine;
 /// <summary>The <see cref="Doctor"/> rows for the engine, the registry and the disk.</summary>
 internal static class ServiceChecks
 {
-    private const long GB = 1L << 30;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public static async Task<PrerequisiteCheck> EngineAsync(string endpoint, CancellationToken ct)
@@ -16,6 +15,8 @@ internal static class ServiceChecks
             return PrerequisiteCheck.Ok("Docker engine", $"{engine.Version} (API {engine.ApiVersion})", endpoint);
         var fix = engine.Error?.Contains("ermission denied", StringComparison.Ordinal) == true
             ? "Add yourself to the docker group: sudo usermod -aG docker $USER, then log in again"
+            : endpoint.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase)
+                ? $"Unset DOCKER_HOST: the pipeline does not reach servers through it. Name the server as a host of an environment in deploy/environments.json (\"hosts\": [\"{endpoint}\"]) and check it with '{Commands.Doctor.With(Commands.Flags.Environment, "NAME")}'"
             : !Fixes.IsLocalSocket(endpoint)
                 ? $"Start the engine at {endpoint}, or unset DOCKER_HOST to use the local one (Setup only starts a local engine)"
                 : Executable.Find("dockerd") is null
@@ -41,13 +42,8 @@ internal static class ServiceChecks
         while (!Directory.Exists(directory) && Path.GetDirectoryName(directory) is { } parent)
             directory = parent;
         var free = new DriveInfo(directory).AvailableFreeSpace;
-        var text = $"{free / (double)GB:0.0} GB free";
         var fix = $"Free space on the disk holding {directory}: docker system prune -f; docker image prune -a -f; delete old backups/";
-        return free switch
-        {
-            < GB => PrerequisiteCheck.Missing("Disk space", text, fix, "under 1 GB free: image builds and backups will fail"),
-            < 5 * GB => new("Disk space", text, CheckStatus.Warning, true, fix, "under 5 GB free"),
-            _ => PrerequisiteCheck.Ok("Disk space", text, directory),
-        };
+        var status = DiskSpace.Judge(free);
+        return new PrerequisiteCheck("Disk space", DiskSpace.Text(free), status, true, status == CheckStatus.Ok ? null : fix, DiskSpace.Why(status) ?? directory);
     }
 }
