@@ -70,6 +70,7 @@ public sealed class FleetTests(DeliveryFixture release, TwoServers servers, Xuni
             Assert.NotEqual(0, exit);
             Assert.Contains("1 of 2 hosts failed, so no host was switched to the new release", paused.Output, StringComparison.Ordinal);
             Assert.Contains($"  {failing.Name}: ", paused.Output, StringComparison.Ordinal);
+            Assert.Contains(failing.Name, Summary(paused.Output), StringComparison.Ordinal);
         }
         Assert.Equal(first, await SameEverywhereAsync(fleet));
         foreach (var server in servers.Servers)
@@ -120,6 +121,9 @@ public sealed class FleetTests(DeliveryFixture release, TwoServers servers, Xuni
         Assert.All(served, s => Assert.Equal(served[0], s));
         return served[0];
     }
+
+    /// <summary>The end-of-build summary table of a run's output.</summary>
+    static string Summary(string output) => output[output.LastIndexOf(" Target ", StringComparison.Ordinal)..];
 
     static async Task<BuildRun> Succeeds(Task<BuildRun> run)
     {
