@@ -10,13 +10,21 @@ partial class Build : IRunOutput
     readonly Lazy<PipelineContext> context;
     readonly Parsed parsed;
 
-    /// <summary>The context and the parsed values are made on first use, after the parameters were injected.</summary>
+    /// <summary>
+    /// The context and the parsed values are made on first use, after the parameters were injected; the context is disposed when the process
+    /// ends (after the summary, also after a failure or Ctrl-C), which closes the SSH connections to servers and the forwards they carry.
+    /// </summary>
     public Build()
     {
         parsed = new(this);
         context = new(() => new PipelineContext(
             new PipelineSettings(RootDirectory, RegistryAddress, RollbackRepository, new GitHubOptions(GitHubToken, GitHubRepository, GitHubApiUrl)),
             Log.Logger, this, new HostMasker(Redactor)));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (context.IsValueCreated)
+                context.Value.Dispose();
+        };
     }
 
     /// <summary>The run's engine client, git facts, Compose tool, GitHub recorder and built images.</summary>

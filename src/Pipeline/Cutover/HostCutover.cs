@@ -39,6 +39,12 @@ public sealed class HostCutover(Host host, Service service, ReleaseSlots slots, 
     /// </summary>
     public Func<Uri, CancellationToken, Task<Uri>> Reach { get; init; } = (address, _) => Task.FromResult(address);
 
+    /// <summary>
+    /// Makes what a release's slot pulls reachable from the host, right before the slot is created (the registry carried to a server): only a
+    /// deploy that got that far (past the deploy lock) holds it. Nothing by default.
+    /// </summary>
+    public Func<CancellationToken, Task> BeforePrepare { get; init; } = _ => Task.CompletedTask;
+
     /// <summary>" on host" for a host other than the pipeline's own engine, for messages.</summary>
     public string On => host.Kind == HostKind.Local ? "" : $" on {host.Name}";
 
@@ -54,6 +60,7 @@ public sealed class HostCutover(Host host, Service service, ReleaseSlots slots, 
             log.Warning("{Project} ({Version}) runs{On} but the proxy does not send it traffic: an interrupted deploy left it; stopping it", orphan.Project, orphan.Version, On);
             await slots.StopAsync(orphan, ct);
         }
+        await BeforePrepare(ct);
         var prepared = await slots.PrepareAsync(release, ct);
         return new HostStep(this, live, prepared, live?.Project == target && live.IsRunning);
     }

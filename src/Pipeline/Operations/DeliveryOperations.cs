@@ -73,9 +73,10 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
     /// <summary>One line per host on what its edge proxy does with <paramref name="environment"/>'s port: the container it serves, and maintenance.</summary>
     private async Task<string> ProxyStateAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken)
     {
-        var route = delivery.RouteOf(delivery.Environment(environment, Settings.DeployDirectory));
+        var settings = delivery.Environment(environment, Settings.DeployDirectory);
+        var route = delivery.RouteOf(settings);
         var hosts = new EnvironmentHosts(run, delivery, log);
-        var lines = await Task.WhenAll(environment.Hosts.Select(async host =>
+        var lines = await Task.WhenAll(settings.Environment.Hosts.Select(async host =>
         {
             var on = host.Kind == HostKind.Local ? "" : $" on {host.Name}";
             try
@@ -108,12 +109,13 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         using var http = new HttpClient();
         var settings = delivery.Environment(environment, Settings.DeployDirectory);
         var hosts = new EnvironmentHosts(run, delivery, log);
-        var reports = await Task.WhenAll(environment.Hosts.Select(async host =>
+        var targets = settings.Environment.Hosts;
+        var reports = await Task.WhenAll(targets.Select(async host =>
         {
             var connection = await run.HostAsync(host, delivery.Ssh, cancellationToken);
             var checker = new HealthChecker(connection.Client, http, log) { Reach = (address, token) => hosts.ReachAsync(connection, address, token) };
             var report = await checker.CheckAsync(settings, options ?? delivery.Health, cancellationToken);
-            return environment.Hosts.Count == 1 ? report : report with { Rows = [.. report.Rows.Select(r => r with { Container = r.Container with { Name = $"{host.Name}: {r.Container.Name}" } })] };
+            return targets.Count == 1 ? report : report with { Rows = [.. report.Rows.Select(r => r with { Container = r.Container with { Name = $"{host.Name}: {r.Container.Name}" } })] };
         }));
         return reports.Length == 1 ? reports[0] : new HealthReport(settings.Name, settings.ProjectName, [.. reports.SelectMany(r => r.Rows)], reports.Max(r => r.Attempts), reports.Max(r => r.Elapsed))
         {

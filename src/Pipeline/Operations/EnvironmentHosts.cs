@@ -15,7 +15,10 @@ namespace Pipeline.Operations;
 /// </summary>
 internal sealed class EnvironmentHosts(PipelineContext run, DeliveryOptions delivery, ILogger log)
 {
-    /// <summary>Each host's part of a cutover of <paramref name="settings"/>' environment, in the order the environment lists its hosts.</summary>
+    /// <summary>
+    /// Each host's part of a cutover of <paramref name="settings"/>' environment, in the order the environment lists its hosts; the registry is
+    /// carried to a server when a release is prepared there, not before.
+    /// </summary>
     public async Task<IReadOnlyList<HostCutover>> PartsAsync(EnvironmentSettings settings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -25,10 +28,12 @@ internal sealed class EnvironmentHosts(PipelineContext run, DeliveryOptions deli
         {
             var host = settings.Environment.Hosts[i];
             var connection = await run.HostAsync(host, delivery.Ssh, token);
-            if (host.IsRemote)
-                await CarryRegistryAsync(connection, token);
             var slots = new ReleaseSlots(settings, async t => await run.ComposeAsync(t) with { DockerHost = host.IsRemote ? connection.DockerHost : null }, connection.Client, delivery.Proxy.NetworkName, log);
-            parts[i] = new HostCutover(host, delivery.App, slots, await ProxyAsync(connection, token), route, log) { Reach = (address, t) => ReachAsync(connection, address, t) };
+            parts[i] = new HostCutover(host, delivery.App, slots, await ProxyAsync(connection, token), route, log)
+            {
+                Reach = (address, t) => ReachAsync(connection, address, t),
+                BeforePrepare = t => host.IsRemote ? CarryRegistryAsync(connection, t) : Task.CompletedTask,
+            };
         });
         return parts;
     }

@@ -25,7 +25,7 @@ public sealed class ProductionOperations(PipelineContext run, DeliveryOptions de
         var (site, _) = await SiteAsync(log, cancellationToken);
         var outcome = await new Promoter(site, log).PromoteAsync(release, reason, cancellationToken);
         if (!outcome.Succeeded)
-            throw new OperationFailedException(outcome.Describe());
+            throw Failed(outcome.Describe());
         run.Output.Report("", $"{release.Version} on 127.0.0.1:{delivery.ProductionPort}" + (outcome.RollbackTag is null ? " (first promotion)" : $"; back: {outcome.RollbackTag}"));
     }
 
@@ -46,8 +46,19 @@ public sealed class ProductionOperations(PipelineContext run, DeliveryOptions de
               ?? throw new OperationFailedException("There is no rollback point yet: the first promotion leaves none. Nothing was changed.");
         var outcome = await new Rollbacker(site, log).RollbackAsync(point, restoreData, emergency, cancellationToken);
         if (!outcome.Succeeded)
-            throw new OperationFailedException(outcome.Describe());
+            throw Failed(outcome.Describe());
         run.Output.Report("", outcome.Describe());
+    }
+
+    /// <summary>
+    /// The failure of a promotion or rollback, with every line after the first (one per host of a fleet) also in the summary's notes: the summary
+    /// shows a failure's first line only, and each host's outcome must be seen there.
+    /// </summary>
+    private OperationFailedException Failed(string message)
+    {
+        foreach (var line in message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1))
+            run.Output.Report("", line);
+        return new OperationFailedException(message);
     }
 
     /// <summary>Production as the promotion engine sees it: its cutover steps, lock, audit log and GitHub recorder, and its backups.</summary>
