@@ -81,7 +81,8 @@ public sealed class ZeroDowntimeTests(DeliveryFixture release, Xunit.Abstraction
         }
 
         Assert.Equal(first, await ServedAsync(site.ProductionPort));
-        await Succeeds(BuildScript.RunAsync(["Unlock", "--environment", "production", .. site.SiteArguments]));
+        // The killed run's lease is still live (it would turn stale on its own after --lock-lease): we know its process is gone.
+        await Succeeds(BuildScript.RunAsync(["Unlock", "--environment", "production", "--force", .. site.SiteArguments]));
         using (var engine = await Engine.ConnectAsync(CancellationToken.None))
             await engine.Containers.KillContainerAsync(SiteEngine.ProxyName(site.Prefix), new ContainerKillParameters());
         var next = await site.PromoteAsync(release.DebugReleaseFile);

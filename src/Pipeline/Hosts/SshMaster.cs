@@ -15,6 +15,7 @@ public sealed partial class SshMaster : IAsyncDisposable
 {
     readonly string folder;
     readonly int pid;
+    int watcher;
 
     SshMaster(Host host, SshOptions options, string folder, int pid)
     {
@@ -53,7 +54,8 @@ public sealed partial class SshMaster : IAsyncDisposable
             var match = MasterPid().Match(check.StandardError);
             if (!match.Success)
                 throw SshErrors.Classify(host, options, check.StandardError);
-            return new SshMaster(host, options, folder, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+            var pid = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            return new SshMaster(host, options, folder, pid) { watcher = await WatchAsync(pid, folder, cancellationToken) };
         }
         catch
         {
@@ -61,6 +63,16 @@ public sealed partial class SshMaster : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Ends the master (and with it every forward it holds, such as the registry carried to the server) when this process ends, however it
+    /// ends: a pipeline killed with SIGKILL must not leave the server's 127.0.0.1:5000 taken for the next deploy.
+    /// </summary>
+    static Task<int> WatchAsync(int master, string folder, CancellationToken cancellationToken) =>
+        DetachedProcess.StartAsync(
+            ["/bin/sh", "-c", "tail --pid=\"$1\" -f /dev/null; kill \"$2\" 2>/dev/null; rm -rf \"$3\"", "watch",
+                Environment.ProcessId.ToString(CultureInfo.InvariantCulture), master.ToString(CultureInfo.InvariantCulture), folder],
+            "/dev/null", cancellationToken);
 
     /// <summary>The <c>ssh</c> arguments that run <paramref name="remoteCommand"/> on the host through the master connection.</summary>
     public IReadOnlyList<string> CommandArguments(params IEnumerable<string> remoteCommand) =>
@@ -89,6 +101,8 @@ public sealed partial class SshMaster : IAsyncDisposable
             await new ExternalTool("kill").RunAsync(["-KILL", pid.ToString(CultureInfo.InvariantCulture)]);
         if (Directory.Exists(folder))
             Directory.Delete(folder, recursive: true);
+        if (watcher > 0 && DetachedProcess.IsRunning(watcher))
+            await new ExternalTool("kill").RunAsync(["-TERM", "--", $"-{watcher.ToString(CultureInfo.InvariantCulture)}"]);
     }
 
     internal static string LastLine(string text) =>
