@@ -14,20 +14,17 @@ public sealed record DotnetProject(string ProjectPath, string Configuration)
         RunAsync("build", ["-c", Configuration], log, cancellationToken);
 
     /// <summary>Publishes into <paramref name="output"/> after emptying it, so nothing stale reaches an image.</summary>
-    public Task PublishAsync(string output, ILogger log, CancellationToken cancellationToken) =>
-        RunAsync("publish", ["-c", Configuration, "-o", output], log, cancellationToken, () =>
-        {
-            if (Directory.Exists(output))
-                Directory.Delete(output, recursive: true);
-        });
+    public Task PublishAsync(string output, ILogger log, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(output))
+            Directory.Delete(output, recursive: true);
+        return RunAsync("publish", ["-c", Configuration, "-o", output], log, cancellationToken);
+    }
 
-    async Task RunAsync(string verb, IReadOnlyList<string> extra, ILogger log, CancellationToken cancellationToken, Action? first = null)
+    async Task RunAsync(string verb, IReadOnlyList<string> extra, ILogger log, CancellationToken cancellationToken)
     {
         if (!File.Exists(ProjectPath))
             throw new CompileException($"No project at {ProjectPath}. Pass --project <path to .csproj>, or --project \"\" for a service that is not .NET.");
-        // One build of the project at a time, across processes: two at once share obj/ and one reads what the other is writing.
-        await using var exclusive = await ExclusiveAsync(log, cancellationToken);
-        first?.Invoke();
         var dotnet = ExternalTool.Dotnet.WithLog(log);
         var result = await dotnet.RunAsync([verb, ProjectPath, "--nologo", "-v", "q", "-clp:NoSummary", .. extra], cancellationToken);
         if (result.Succeeded)
@@ -37,25 +34,5 @@ public sealed record DotnetProject(string ProjectPath, string Configuration)
             .Select(l => l.Trim()).Distinct().Take(10).ToList();
         throw new CompileException($"'dotnet {verb} {Path.GetFileName(ProjectPath)}' failed (exit code {result.ExitCode}):\n  " +
             (errors.Count > 0 ? string.Join("\n  ", errors) : "see the output above"));
-    }
-
-    /// <summary>An exclusive lock on <c>obj/.pipeline-build.lock</c> beside the project (released on dispose, or when the process ends).</summary>
-    async Task<FileStream> ExclusiveAsync(ILogger log, CancellationToken cancellationToken)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!, "obj")).FullName;
-        var path = Path.Combine(folder, ".pipeline-build.lock");
-        for (var waited = false; ; waited = true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (!cancellationToken.IsCancellationRequested)
-            {
-                if (!waited)
-                    log.Information("Another build of {Project} runs on this machine; waiting for it to finish", Path.GetFileName(ProjectPath));
-                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-            }
-        }
     }
 }
