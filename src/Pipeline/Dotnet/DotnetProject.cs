@@ -13,12 +13,44 @@ public sealed record DotnetProject(string ProjectPath, string Configuration)
     public Task BuildAsync(ILogger log, CancellationToken cancellationToken) =>
         RunAsync("build", ["-c", Configuration], log, cancellationToken);
 
-    /// <summary>Publishes into <paramref name="output"/> after emptying it, so nothing stale reaches an image.</summary>
-    public Task PublishAsync(string output, ILogger log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes into <paramref name="output"/>, replacing what was there, so nothing stale reaches an image. The publish builds in a folder of
+    /// its own and replaces <paramref name="output"/> with one rename: two publishes of one checkout at once (parallel runs) never mix files.
+    /// </summary>
+    public async Task PublishAsync(string output, ILogger log, CancellationToken cancellationToken)
     {
-        if (Directory.Exists(output))
-            Directory.Delete(output, recursive: true);
-        return RunAsync("publish", ["-c", Configuration, "-o", output], log, cancellationToken);
+        var target = Path.GetFullPath(output);
+        var work = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!, "obj", "publish-" + Guid.NewGuid().ToString("N")[..12]);
+        var staged = Path.Combine(work, "out");
+        try
+        {
+            await RunAsync("publish", ["-c", Configuration, "-o", staged, $"-p:IntermediateOutputPath={work}/obj/", $"-p:OutputPath={work}/bin/"], log, cancellationToken);
+            Replace(target, staged, Path.Combine(work, "old"));
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+                Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Puts <paramref name="staged"/> in <paramref name="target"/>'s place, moving what is there to <paramref name="old"/> first (retried while another publish does the same).</summary>
+    static void Replace(string target, string staged, string old)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(target))
+                    Directory.Move(target, old + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Directory.Move(staged, target);
+                return;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+            }
+        }
     }
 
     async Task RunAsync(string verb, IReadOnlyList<string> extra, ILogger log, CancellationToken cancellationToken)
