@@ -69,8 +69,11 @@ public sealed partial class DeployLock : IAsyncDisposable
             }
             if (await ReadAsync(target, environment, cancellationToken) is { } holder)
                 throw new DeployLockedException(holder);
-            if (attempt == 5)
+            // The name is taken but the container cannot be inspected yet: another acquirer is still creating it (the engine reserves the name
+            // first). Look again shortly; a lock removed in between is simply created on the next attempt.
+            if (attempt == 50)
                 throw new IOException($"Could not lock {environment}: the container {name} keeps appearing and disappearing. Check what else creates it and retry.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
 
