@@ -49,11 +49,11 @@ public sealed partial class SshMaster : IAsyncDisposable
                 [.. Common(host, options, Path.Combine(folder, "ctl")), "-o", "ControlMaster=yes", "-o", "ControlPersist=yes", "-o", "ClearAllForwardings=yes", "-o", "ExitOnForwardFailure=yes",
                     "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=4", "-f", "-N", host.SshDestination], cancellationToken);
             if (!start.Succeeded)
-                throw SshErrors.Classify(host, options, start.StandardError);
+                throw SshErrors.Classify(host, options, start.StandardError, await SshEndpoint.ResolveAsync(host, options, cancellationToken));
             var check = await ssh.RunAsync([.. Common(host, options, Path.Combine(folder, "ctl")), "-O", "check", host.SshDestination], cancellationToken);
             var match = MasterPid().Match(check.StandardError);
             if (!match.Success)
-                throw SshErrors.Classify(host, options, check.StandardError);
+                throw SshErrors.Classify(host, options, check.StandardError, await SshEndpoint.ResolveAsync(host, options, cancellationToken));
             var pid = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
             return new SshMaster(host, options, folder, pid) { watcher = await WatchAsync(pid, folder, cancellationToken) };
         }
@@ -90,8 +90,7 @@ public sealed partial class SshMaster : IAsyncDisposable
     }
 
     /// <summary>How a user runs the same ssh by hand, for messages: <c>ssh [-F file] [-p port] user@host</c>.</summary>
-    public static string CommandLine(Host host, SshOptions options) =>
-        string.Join(' ', ["ssh", .. options.ConfigFile is { } file ? new[] { "-F", file } : [], .. host.SshPort != 22 ? new[] { "-p", host.SshPort.ToString(CultureInfo.InvariantCulture) } : [], host.SshDestination]);
+    public static string CommandLine(Host host, SshOptions options) => string.Join(' ', ["ssh", .. Configured(host, options), host.SshDestination]);
 
     /// <summary>Closes the master connection (and with it every forward), waits for it to end, and removes the private folder.</summary>
     public async ValueTask DisposeAsync()
@@ -108,12 +107,15 @@ public sealed partial class SshMaster : IAsyncDisposable
     internal static string LastLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";
 
-    static IEnumerable<string> Common(Host host, SshOptions options, string controlPath) =>
+    /// <summary>The config file and port options every ssh for <paramref name="host"/> passes (<c>-F file</c>, <c>-p port</c>).</summary>
+    internal static IEnumerable<string> Configured(Host host, SshOptions options) =>
     [
         .. options.ConfigFile is { } file ? new[] { "-F", file } : [],
         .. host.SshPort != 22 ? new[] { "-p", host.SshPort.ToString(CultureInfo.InvariantCulture) } : [],
-        "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-S", controlPath,
     ];
+
+    static IEnumerable<string> Common(Host host, SshOptions options, string controlPath) =>
+        [.. Configured(host, options), "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-S", controlPath];
 
     [GeneratedRegex(@"pid=(\d+)")]
     private static partial Regex MasterPid();
