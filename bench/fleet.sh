@@ -21,83 +21,25 @@ REGISTRY="localhost:5000"
 SERVERS=("pfb${ID}0" "pfb${ID}1" "pfb${ID}2")
 export CI=true DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# shellcheck source=bench/lib/servers.sh
+. bench/lib/servers.sh
+
 cleanup() {
   set +e
-  for name in "${SERVERS[@]}"; do
-    for pid in $(ip netns pids "$name" 2>/dev/null); do kill -TERM "$pid" 2>/dev/null || true; done
-  done
-  for name in "${SERVERS[@]}"; do
-    for _ in $(seq 300); do [[ -z "$(ip netns pids "$name" 2>/dev/null)" ]] && break; sleep 0.1; done
-    for pid in $(ip netns pids "$name" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
-    ip netns delete "$name" 2>/dev/null || true
-    ip link delete "${name}h" 2>/dev/null || true
-  done
-  grep -o " $DIR/[^ ]*" /proc/self/mountinfo | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   for tag in $(curl -fsS "http://$REGISTRY/v2/$IMAGE/tags/list" 2>/dev/null | grep -o '"tags":\[[^]]*\]' | grep -o '"[^"]*"' | tr -d '"' | grep -v '^tags$' || true); do
     digest="$(curl -fsSI -H 'Accept: application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.docker.distribution.manifest.list.v2+json' \
       "http://$REGISTRY/v2/$IMAGE/manifests/$tag" 2>/dev/null | tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')"
     if [[ -n "$digest" ]]; then curl -fsS -X DELETE "http://$REGISTRY/v2/$IMAGE/manifests/$digest" >/dev/null 2>&1 || true; fi
   done
   docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "^($REGISTRY/)?$IMAGE:" | xargs -r docker image rm >/dev/null 2>&1
-  rm -rf "$DIR"
+  servers_remove "${SERVERS[@]}"
   return 0
 }
 trap cleanup EXIT
 
-for tool in sshd dockerd nsenter ip ssh ssh-keygen git curl docker; do
-  command -v "$tool" >/dev/null || [[ -x "/usr/sbin/$tool" ]] || { echo "$tool is missing: run ./build.sh Setup (openssh-server comes with the test tools)" >&2; exit 1; }
-done
-[[ "$(id -u)" == 0 ]] || { echo "run as root: it creates network namespaces and starts dockerd" >&2; exit 1; }
-
-mkdir -p "$DIR" /run/sshd
-ssh-keygen -q -t ed25519 -N '' -f "$DIR/client_key"
-SSHD="$(command -v sshd || echo /usr/sbin/sshd)"
-
-# One server: the same steps as TestServer.StartAsync (a free /30 of 10.213.0.0/16 under the machine-wide lock).
-start_server() {
-  local name="$1" dir="$DIR/$1" address
-  mkdir -p "$dir"
-  # shellcheck disable=SC2016 # the script runs in its own sh, under the lock
-  address="$(flock /tmp/pipeline-test-servers.lock sh -c '
-    used=" $(ip -o -4 addr show | awk "{print \$4}" | tr "\n" " ")"; i=0
-    while :; do a=$((i / 64)); b=$((i % 64 * 4)); case "$used" in *" 10.213.$a.$((b + 1))/"*) i=$((i + 1)) ;; *) break ;; esac; done
-    ip netns add "$1"; ip link add "${1}h" type veth peer name "${1}n"; ip link set "${1}n" netns "$1"
-    ip addr add "10.213.$a.$((b + 1))/30" dev "${1}h"; ip link set "${1}h" up
-    ip -n "$1" addr add "10.213.$a.$((b + 2))/30" dev "${1}n"; ip -n "$1" link set "${1}n" up; ip -n "$1" link set lo up
-    echo "10.213.$a.$((b + 2))"' net "$name")"
-  setsid nohup nsenter --net="/var/run/netns/$name" dockerd --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" \
-    -H "unix://$dir/docker.sock" --log-level warn >"$dir/dockerd.log" 2>&1 </dev/null &
-  ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
-  cat >"$dir/sshd_config" <<EOF
-ListenAddress $address
-HostKey $dir/host_key
-PidFile $dir/sshd.pid
-AuthorizedKeysFile $DIR/client_key.pub
-StrictModes no
-UsePAM no
-PasswordAuthentication no
-UseDNS no
-PrintMotd no
-SetEnv DOCKER_HOST=unix://$dir/docker.sock
-EOF
-  nsenter --net="/var/run/netns/$name" "$SSHD" -f "$dir/sshd_config" -E "$dir/sshd.log"
-  echo "$address $(cut -d' ' -f1,2 "$dir/host_key.pub")" >>"$DIR/known_hosts"
-  cat >>"$DIR/ssh_config" <<EOF
-Host $name
-  HostName $address
-  User root
-  IdentityFile $DIR/client_key
-  IdentitiesOnly yes
-  UserKnownHostsFile $DIR/known_hosts
-  GlobalKnownHostsFile /dev/null
-  StrictHostKeyChecking yes
-  BatchMode yes
-EOF
-  for _ in $(seq 1500); do docker -H "unix://$dir/docker.sock" version >/dev/null 2>&1 && return; sleep 0.02; done
-  echo "dockerd of $name did not answer: $(tail -5 "$dir/dockerd.log")" >&2
-  exit 1
-}
-for name in "${SERVERS[@]}"; do start_server "$name"; done
+servers_require sshd dockerd nsenter ip ssh ssh-keygen git curl docker
+servers_init
+for name in "${SERVERS[@]}"; do server_start "$name"; done
 
 # The root every run works in (like the E2E tests' SiteRoot): a clone with the working tree's deploy/ and parameters.
 git clone --quiet "$CHECKOUT" "$DIR/root"

@@ -26,68 +26,26 @@ now_us() { echo $(($(date +%s%N) / 1000)); }
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-cleanup() {
-  for pid in $(ip netns pids "$NAME" 2>/dev/null); do kill -TERM "$pid" 2>/dev/null || true; done
-  for _ in $(seq 100); do [[ -z "$(ip netns pids "$NAME" 2>/dev/null)" ]] && break; sleep 0.1; done
-  for pid in $(ip netns pids "$NAME" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
-  ip netns delete "$NAME" 2>/dev/null || true
-  ip link delete "${NAME}h" 2>/dev/null || true
-  grep -o " $DIR/[^ ]*" /proc/self/mountinfo | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
-  rm -rf "$DIR"
-}
+# shellcheck source=bench/lib/servers.sh
+. bench/lib/servers.sh
+
+cleanup() { servers_remove "$NAME"; }
 trap cleanup EXIT
 
-for tool in sshd dockerd nsenter ip ssh ssh-keygen dotnet; do
-  command -v "$tool" >/dev/null || [[ -x "/usr/sbin/$tool" ]] || { echo "$tool is missing: run ./build.sh Setup (openssh-server comes with the test tools)" >&2; exit 1; }
-done
-[[ "$(id -u)" == 0 ]] || { echo "run as root: it creates a network namespace and starts dockerd" >&2; exit 1; }
-
-mkdir -p "$DIR" /run/sshd
-ssh-keygen -q -t ed25519 -N '' -f "$DIR/client_key"
+servers_require sshd dockerd nsenter ip ssh ssh-keygen dotnet
+servers_init
 
 # Server start: the same steps as TestServer.StartAsync.
 start="$(now_us)"
-# shellcheck disable=SC2016 # the script runs in its own sh, under the lock
-ADDRESS="$(flock /tmp/pipeline-test-servers.lock sh -c '
-  used=" $(ip -o -4 addr show | awk "{print \$4}" | tr "\n" " ")"; i=0
-  while :; do a=$((i / 64)); b=$((i % 64 * 4)); case "$used" in *" 10.213.$a.$((b + 1))/"*) i=$((i + 1)) ;; *) break ;; esac; done
-  ip netns add "$1"; ip link add "${1}h" type veth peer name "${1}n"; ip link set "${1}n" netns "$1"
-  ip addr add "10.213.$a.$((b + 1))/30" dev "${1}h"; ip link set "${1}h" up
-  ip -n "$1" addr add "10.213.$a.$((b + 2))/30" dev "${1}n"; ip -n "$1" link set "${1}n" up; ip -n "$1" link set lo up
-  echo "10.213.$a.$((b + 2))"' net "$NAME")"
-setsid nohup nsenter --net="/var/run/netns/$NAME" dockerd --data-root "$DIR/data" --exec-root "$DIR/exec" --pidfile "$DIR/dockerd.pid" \
-  -H "unix://$DIR/docker.sock" --log-level warn >"$DIR/dockerd.log" 2>&1 </dev/null &
-ssh-keygen -q -t ed25519 -N '' -f "$DIR/host_key"
-cat >"$DIR/sshd_config" <<EOF
-ListenAddress $ADDRESS
-HostKey $DIR/host_key
-PidFile $DIR/sshd.pid
-AuthorizedKeysFile $DIR/client_key.pub
-StrictModes no
-UsePAM no
-PasswordAuthentication no
-UseDNS no
-PrintMotd no
-SetEnv DOCKER_HOST=unix://$DIR/docker.sock
-EOF
-SSHD="$(command -v sshd || echo /usr/sbin/sshd)"
-nsenter --net="/var/run/netns/$NAME" "$SSHD" -f "$DIR/sshd_config" -E "$DIR/sshd.log"
-until docker -H "unix://$DIR/docker.sock" version >/dev/null 2>&1; do sleep 0.02; done
+server_start "$NAME"
 SERVER_US=$(($(now_us) - start))
-sed -e "s|^PidFile .*|PidFile $DIR/sshd2.pid|" "$DIR/sshd_config" >"$DIR/sshd2_config"
-printf 'Port 2222\nAllowStreamLocalForwarding no\n' >>"$DIR/sshd2_config"
-nsenter --net="/var/run/netns/$NAME" "$SSHD" -f "$DIR/sshd2_config" -E "$DIR/sshd2.log"
+ADDRESS="$SERVER_ADDRESS"
+SERVER="$DIR/$NAME"
+sed -e "s|^PidFile .*|PidFile $SERVER/sshd2.pid|" "$SERVER/sshd_config" >"$SERVER/sshd2_config"
+printf 'Port 2222\nAllowStreamLocalForwarding no\n' >>"$SERVER/sshd2_config"
+nsenter --net="/var/run/netns/$NAME" "$SSHD" -f "$SERVER/sshd2_config" -E "$SERVER/sshd2.log"
 
-echo "$ADDRESS $(cut -d' ' -f1,2 "$DIR/host_key.pub")" >"$DIR/known_hosts"
-cat >"$DIR/ssh_config" <<EOF
-Host $NAME
-  HostName $ADDRESS
-  User root
-  IdentityFile $DIR/client_key
-  IdentitiesOnly yes
-  UserKnownHostsFile $DIR/known_hosts
-  StrictHostKeyChecking yes
-  BatchMode yes
+cat >>"$DIR/ssh_config" <<EOF
 Host ${NAME}-stdio
   HostName $ADDRESS
   Port 2222
@@ -95,6 +53,7 @@ Host ${NAME}-stdio
   IdentityFile $DIR/client_key
   IdentitiesOnly yes
   UserKnownHostsFile $DIR/known_hosts
+  GlobalKnownHostsFile /dev/null
   StrictHostKeyChecking yes
   BatchMode yes
   HostKeyAlias $ADDRESS

@@ -34,8 +34,8 @@ partial class Build
         .Executes(ct => Locks.ReleaseOwnAsync(ct));
 
     Target Audit => _ => _
-        .Description("Print the last --count entries of --environment's audit log on its engine (else this checkout's logs/deploy/audit.jsonl)")
-        .Executes(ct => Locks.AuditAsync(Typed(TargetEnvironment), Count, ct));
+        .Description("Print the last --count entries of --environment's audit log on its engine; without --environment, this checkout's logs/deploy/audit.jsonl (every environment)")
+        .Executes(ct => Locks.AuditAsync(EnvironmentParameter is { } name ? Typed(name) : null, Count, ct));
 
     [Parameter("How many audit entries to show")] readonly int Count = 20;
 

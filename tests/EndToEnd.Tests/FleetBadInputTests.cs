@@ -20,7 +20,7 @@ public sealed class FleetBadInputTests(TwoServers servers, ServerWithoutEngine n
     TestServer Other => servers.Servers[1];
 
     [Theory]
-    [InlineData("unreachable", "Cannot reach {0} over SSH")]
+    [InlineData("unreachable", "Cannot reach {0} over SSH (ssh: connect to host {1} port 2: Connection refused). Check that the server is up, that {1} resolves and that sshd listens on port 2 there")]
     [InlineData("refused-key", "{0} refused every SSH key offered")]
     [InlineData("unknown-host-key", "The SSH host key of {0} is not in known_hosts")]
     [InlineData("no-docker", "{0} answers over SSH but no Docker engine answers there")]
@@ -36,7 +36,7 @@ public sealed class FleetBadInputTests(TwoServers servers, ServerWithoutEngine n
         var run = await fleet.PromoteAsync(manifest);
 
         Assert.True(run.ExitCode != 0, run.ToString());
-        Assert.Contains(string.Format(message, bad), run.Output, StringComparison.Ordinal);
+        Assert.Contains(string.Format(message, bad, Other.Address), run.Output, StringComparison.Ordinal);
         foreach (var server in fleet.Servers)
             Assert.Empty(await fleet.LeftOnAsync(server));
         Assert.Empty(await fleet.Site.OriginTagsAsync());

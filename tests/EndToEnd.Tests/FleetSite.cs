@@ -58,8 +58,47 @@ public sealed class FleetSite : IAsyncDisposable
         BuildScript.RunAsync(["PromoteToProduction", "--skip", .. Arguments, "--release-manifest-file", releaseFile, .. extra]);
 
     /// <summary>Starts a promotion of <paramref name="releaseFile"/> that pauses at <paramref name="point"/>.</summary>
-    internal PausedBuild PausedPromotion(string point, string releaseFile) =>
-        PausedBuild.Start(point, Site.Folder, ["PromoteToProduction", "--skip", .. Arguments, "--release-manifest-file", releaseFile]);
+    internal PausedBuild PausedPromotion(string point, string releaseFile, params string[] extra) =>
+        PausedBuild.Start(point, Site.Folder, ["PromoteToProduction", "--skip", .. Arguments, "--release-manifest-file", releaseFile, .. extra]);
+
+    /// <summary>Another clone of the site's repository (same origin, same environments file); returns the arguments its runs pass.</summary>
+    public async Task<string[]> OtherCloneAsync()
+    {
+        var other = Path.Combine(Site.Folder, "other-clone");
+        await SiteRoot.CreateAsync(other);
+        await DeliverySite.Git(other, "remote", "set-url", "origin", Site.Origin);
+        File.Copy(EnvironmentsFile, Path.Combine(other, "deploy", "environments.json"), overwrite: true);
+        return [.. Arguments.Select(a => a == Site.Repository ? other : a)];
+    }
+
+    /// <summary>True while something listens on <paramref name="server"/>'s own 127.0.0.1:<paramref name="port"/> (such as the registry carried there).</summary>
+    public static async Task<bool> ListensAsync(TestServer server, int port)
+    {
+        var result = await new ExternalTool("nsenter").RunAsync([$"--net=/var/run/netns/{server.Name}", "ss", "-Hltn", $"src 127.0.0.1:{port}"]);
+        Assert.True(result.Succeeded, $"ss in {server.Name} failed: {result.StandardError}");
+        return result.StandardOutput.Trim().Length > 0;
+    }
+
+    /// <summary>The ids of the ssh master processes started with this site's ssh config (<c>ControlMaster=yes</c>).</summary>
+    public IReadOnlyList<int> SshMasters() =>
+        [.. Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)).Select(n => int.Parse(n!, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(pid => CommandLine(pid) is { } args && args.Contains("ControlMaster=yes") && args.Contains(SshConfig))];
+
+    static string[]? CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>What <paramref name="server"/>'s proxy serves at <paramref name="path"/>, asked from the server itself (its own 127.0.0.1).</summary>
     public async Task<string> ServedAsync(TestServer server, string path = "/version")

@@ -1,4 +1,6 @@
 using Docker.DotNet.Models;
+using Pipeline.Delivery;
+using Pipeline.Docker;
 using Pipeline.Tests.Support.Servers;
 
 namespace EndToEnd.Tests;
@@ -96,11 +98,7 @@ public sealed class FleetTests(DeliveryFixture release, TwoServers servers, Xuni
     public async Task Two_clones_promoting_to_the_same_servers_at_once_one_proceeds_and_the_other_names_the_holder()
     {
         await using var fleet = await FleetSite.CreateAsync(servers);
-        var other = Path.Combine(fleet.Site.Folder, "other-clone");
-        await SiteRoot.CreateAsync(other);
-        await DeliverySite.Git(other, "remote", "set-url", "origin", fleet.Site.Origin);
-        File.Copy(fleet.EnvironmentsFile, Path.Combine(other, "deploy", "environments.json"), overwrite: true);
-        string[] otherArguments = [.. fleet.Arguments.Select(a => a == fleet.Site.Repository ? other : a)];
+        var otherArguments = await fleet.OtherCloneAsync();
 
         using var holder = fleet.PausedPromotion("before-deploy", release.ReleaseFile);
         await holder.ArrivedAsync();
@@ -112,6 +110,64 @@ public sealed class FleetTests(DeliveryFixture release, TwoServers servers, Xuni
         Assert.Matches(@"production is locked by \S+@\S+ \(pid \d+\)", refused.Output);
         Assert.Equal(0, exit);
         Assert.Equal(await fleet.ServedAsync(servers.Servers[0]), await fleet.ServedAsync(servers.Servers[1]));
+    }
+
+    [Fact]
+    public async Task A_holder_killed_with_SIGKILL_leaves_a_lock_that_turns_stale_is_reported_from_another_clone_and_Unlock_recovers()
+    {
+        await using var fleet = await FleetSite.CreateAsync(servers);
+        await Succeeds(fleet.PromoteAsync(release.ReleaseFile));
+        var first = await SameEverywhereAsync(fleet);
+        var otherArguments = await fleet.OtherCloneAsync();
+        var poll = new PollOptions(TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(1));
+
+        int holderId;
+        BuildRun live;
+        using (var holder = fleet.PausedPromotion("before-cutover", release.DebugReleaseFile, "--lock-lease", "3s"))
+        {
+            await holder.ArrivedAsync();
+            holderId = holder.Id;
+            foreach (var server in servers.Servers)
+                Assert.True(await FleetSite.ListensAsync(server, 5000), $"the registry is not carried to {server.Name}'s 127.0.0.1:5000 while the release is prepared:\n{holder.Output}");
+            Assert.NotEmpty(fleet.SshMasters());
+            live = await BuildScript.RunAsync(["Lock", "--status", "--environment", "production", .. otherArguments]);
+            await holder.KillAsync();
+            console.WriteLine(holder.Output);
+        }
+
+        Assert.True(live.ExitCode == 0, live.ToString());
+        Assert.Contains($"production: locked by ", live.Output, StringComparison.Ordinal);
+        Assert.Contains($"(pid {holderId}) deploying {release.Release.Version}", live.Output, StringComparison.Ordinal);
+        Assert.Contains("lease: live until", live.Output, StringComparison.Ordinal);
+        Assert.True(await Poll.UntilTrueAsync(_ => Task.FromResult(fleet.SshMasters().Count == 0), poll, CancellationToken.None),
+            $"the killed run's ssh masters still run: {string.Join(", ", fleet.SshMasters())}");
+        foreach (var server in servers.Servers)
+            Assert.True(await Poll.UntilTrueAsync(async _ => !await FleetSite.ListensAsync(server, 5000), poll, CancellationToken.None),
+                $"a forward of the killed run still holds {server.Name}'s 127.0.0.1:5000");
+
+        using (var engine = FleetSite.Connect(servers.Servers[0]))
+            Assert.True(await Poll.UntilTrueAsync(async ct => (await DeployLock.ReadAsync(new TargetState(engine, fleet.Site.Prefix), "production", ct))?.IsStale == true, poll, CancellationToken.None),
+                "the lock on the first server did not turn stale after its 3 s lease");
+        var stale = await BuildScript.RunAsync(["Lock", "--status", "--environment", "production", .. otherArguments]);
+        var refused = await BuildScript.RunAsync(["PromoteToProduction", "--skip", .. otherArguments, "--release-manifest-file", release.DebugReleaseFile]);
+        var servedMeanwhile = await SameEverywhereAsync(fleet);
+        var unlock = await BuildScript.RunAsync(["Unlock", "--environment", "production", .. otherArguments]);
+        var promoted = await fleet.PromoteAsync(release.DebugReleaseFile);
+        console.WriteLine($"{stale}\n{refused}\n{unlock}\n{promoted}");
+
+        Assert.True(stale.ExitCode == 0, stale.ToString());
+        Assert.Contains($"(pid {holderId})", stale.Output, StringComparison.Ordinal);
+        Assert.Contains("lease: STALE", stale.Output, StringComparison.Ordinal);
+        Assert.True(refused.ExitCode != 0, "a promotion went ahead over a stale lock:\n" + refused);
+        Assert.Contains("stopped renewing its lease", refused.Output, StringComparison.Ordinal);
+        Assert.Contains("./build.sh Unlock --environment production", refused.Output, StringComparison.Ordinal);
+        Assert.Equal(first, servedMeanwhile);
+        Assert.True(unlock.ExitCode == 0, unlock.ToString());
+        Assert.Contains("lock removed", unlock.Output, StringComparison.Ordinal);
+        Assert.True(promoted.ExitCode == 0, promoted.ToString());
+        Assert.Contains("\"debuggingEnabled\":true", await SameEverywhereAsync(fleet), StringComparison.Ordinal);
+        foreach (var server in servers.Servers)
+            Assert.Single(await fleet.ContainersAsync(server), c => c.State == "running");
     }
 
     /// <summary>What both servers serve, asserted to be the same.</summary>

@@ -35,6 +35,9 @@ internal sealed class PausedBuild : IDisposable
         return paused;
     }
 
+    /// <summary>The pipeline's process id (the bootstrapper execs the pipeline, so this is the pid its deploy lock records).</summary>
+    public int Id => process.Id;
+
     /// <summary>What it printed so far.</summary>
     public string Output
     {
@@ -63,10 +66,13 @@ internal sealed class PausedBuild : IDisposable
         return process.ExitCode;
     }
 
-    /// <summary>Kills the run with SIGKILL at its pause point (nothing of it runs afterwards).</summary>
+    /// <summary>
+    /// Kills the pipeline's process with SIGKILL at its pause point (nothing of it runs afterwards), and only that process: what it left
+    /// running on its own (an SSH master and its watcher) must end by itself.
+    /// </summary>
     public async Task KillAsync()
     {
-        process.Kill(entireProcessTree: true);
+        process.Kill();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
     }
 

@@ -51,6 +51,10 @@ public sealed partial class AuditLog
         var why = Target is null ? "no target engine was given" : $"{environment}'s engine has no audit log yet (no volume {Target.AuditVolume(environment)})";
         return new AuditHistory(local, $"{why}; showing this checkout's entries about {environment} ({Path})", OnTarget: false);
     }
+
+    /// <summary>The last <paramref name="count"/> entries of this checkout's log, every environment's, with a note saying so.</summary>
+    public AuditHistory ReadLocal(int count) =>
+        new(ReadLast(count), $"This checkout's audit log, every environment ({Path}); --environment NAME shows that environment's log on its engine", OnTarget: false);
 }
 
 /// <summary>Audit entries read for a display, and where they came from.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Pipeline.Model;
 
 namespace Pipeline.Environments;
 
@@ -11,7 +12,7 @@ public sealed partial class EnvironmentCatalog
     public static IReadOnlyList<string> Properties { get; } = ["hosts", "port", "publish", "hostName", "composeFiles", "profile"];
 
     static readonly string[] TopLevel = ["$schema", "environments"];
-    const string Example = """{ "environments": { "production": { "hosts": ["ssh://deploy@server1"], "port": 80 } } }""";
+    static readonly string Example = $$"""{ "environments": { "{{DeployEnvironment.Production.Name}}": { "hosts": ["ssh://deploy@server1"], "port": 80 } } }""";
 
     /// <summary>
     /// The catalog <paramref name="json"/> defines (<paramref name="source"/> names the file and its folder holds the compose files): its environments,

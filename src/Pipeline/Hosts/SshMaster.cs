@@ -36,8 +36,15 @@ public sealed partial class SshMaster : IAsyncDisposable
 
     string ControlPath => Path.Combine(folder, "ctl");
 
+    /// <summary>The master's process id.</summary>
+    internal int ProcessId => pid;
+
     /// <summary>Opens the master connection; throws <see cref="HostConnectionException"/> saying why and what to do when it cannot.</summary>
-    public static async Task<SshMaster> ConnectAsync(Host host, SshOptions options, CancellationToken cancellationToken)
+    public static Task<SshMaster> ConnectAsync(Host host, SshOptions options, CancellationToken cancellationToken) =>
+        ConnectAsync(host, options, Environment.ProcessId, cancellationToken);
+
+    /// <summary>Opens the master connection, which ends when process <paramref name="owner"/> ends (this process, but for tests).</summary>
+    internal static async Task<SshMaster> ConnectAsync(Host host, SshOptions options, int owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(options);
@@ -49,13 +56,13 @@ public sealed partial class SshMaster : IAsyncDisposable
                 [.. Common(host, options, Path.Combine(folder, "ctl")), "-o", "ControlMaster=yes", "-o", "ControlPersist=yes", "-o", "ClearAllForwardings=yes", "-o", "ExitOnForwardFailure=yes",
                     "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=4", "-f", "-N", host.SshDestination], cancellationToken);
             if (!start.Succeeded)
-                throw SshErrors.Classify(host, options, start.StandardError);
+                throw SshErrors.Classify(host, options, start.StandardError, await SshEndpoint.ResolveAsync(host, options, cancellationToken));
             var check = await ssh.RunAsync([.. Common(host, options, Path.Combine(folder, "ctl")), "-O", "check", host.SshDestination], cancellationToken);
             var match = MasterPid().Match(check.StandardError);
             if (!match.Success)
-                throw SshErrors.Classify(host, options, check.StandardError);
+                throw SshErrors.Classify(host, options, check.StandardError, await SshEndpoint.ResolveAsync(host, options, cancellationToken));
             var pid = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            return new SshMaster(host, options, folder, pid) { watcher = await WatchAsync(pid, folder, cancellationToken) };
+            return new SshMaster(host, options, folder, pid) { watcher = await WatchAsync(owner, pid, folder, cancellationToken) };
         }
         catch
         {
@@ -65,13 +72,13 @@ public sealed partial class SshMaster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ends the master (and with it every forward it holds, such as the registry carried to the server) when this process ends, however it
-    /// ends: a pipeline killed with SIGKILL must not leave the server's 127.0.0.1:5000 taken for the next deploy.
+    /// Ends the master (and with it every forward it holds, such as the registry carried to the server) when <paramref name="owner"/> ends,
+    /// however it ends: a pipeline killed with SIGKILL must not leave the server's 127.0.0.1:5000 taken for the next deploy.
     /// </summary>
-    static Task<int> WatchAsync(int master, string folder, CancellationToken cancellationToken) =>
+    static Task<int> WatchAsync(int owner, int master, string folder, CancellationToken cancellationToken) =>
         DetachedProcess.StartAsync(
             ["/bin/sh", "-c", "tail --pid=\"$1\" -f /dev/null; kill \"$2\" 2>/dev/null; rm -rf \"$3\"", "watch",
-                Environment.ProcessId.ToString(CultureInfo.InvariantCulture), master.ToString(CultureInfo.InvariantCulture), folder],
+                owner.ToString(CultureInfo.InvariantCulture), master.ToString(CultureInfo.InvariantCulture), folder],
             "/dev/null", cancellationToken);
 
     /// <summary>The <c>ssh</c> arguments that run <paramref name="remoteCommand"/> on the host through the master connection.</summary>
@@ -90,8 +97,7 @@ public sealed partial class SshMaster : IAsyncDisposable
     }
 
     /// <summary>How a user runs the same ssh by hand, for messages: <c>ssh [-F file] [-p port] user@host</c>.</summary>
-    public static string CommandLine(Host host, SshOptions options) =>
-        string.Join(' ', ["ssh", .. options.ConfigFile is { } file ? new[] { "-F", file } : [], .. host.SshPort != 22 ? new[] { "-p", host.SshPort.ToString(CultureInfo.InvariantCulture) } : [], host.SshDestination]);
+    public static string CommandLine(Host host, SshOptions options) => string.Join(' ', ["ssh", .. Configured(host, options), host.SshDestination]);
 
     /// <summary>Closes the master connection (and with it every forward), waits for it to end, and removes the private folder.</summary>
     public async ValueTask DisposeAsync()
@@ -108,12 +114,15 @@ public sealed partial class SshMaster : IAsyncDisposable
     internal static string LastLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";
 
-    static IEnumerable<string> Common(Host host, SshOptions options, string controlPath) =>
+    /// <summary>The config file and port options every ssh for <paramref name="host"/> passes (<c>-F file</c>, <c>-p port</c>).</summary>
+    internal static IEnumerable<string> Configured(Host host, SshOptions options) =>
     [
         .. options.ConfigFile is { } file ? new[] { "-F", file } : [],
         .. host.SshPort != 22 ? new[] { "-p", host.SshPort.ToString(CultureInfo.InvariantCulture) } : [],
-        "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-S", controlPath,
     ];
+
+    static IEnumerable<string> Common(Host host, SshOptions options, string controlPath) =>
+        [.. Configured(host, options), "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-S", controlPath];
 
     [GeneratedRegex(@"pid=(\d+)")]
     private static partial Regex MasterPid();

@@ -55,12 +55,15 @@ public sealed class LockOperations(PipelineContext run, DeliveryOptions delivery
         run.Output.Report("", status is null ? "not locked" : status.IsStale ? "locked, stale" : "locked");
     }
 
-    /// <summary>Prints the last <paramref name="count"/> entries of <paramref name="environment"/>'s audit log on its engine (else this checkout's, saying so).</summary>
-    public async Task AuditAsync(DeployEnvironment environment, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prints the last <paramref name="count"/> entries of <paramref name="environment"/>'s audit log on its engine (else this checkout's entries
+    /// about it, saying so); with no environment, this checkout's log of every environment, saying so.
+    /// </summary>
+    public async Task AuditAsync(DeployEnvironment? environment, int count, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var target = await TargetAsync(run, delivery, environment, cancellationToken);
-        var history = await run.Settings.AuditTrail.OnTarget(target, run.Log).ReadAsync(environment.Name, count, cancellationToken);
+        var history = environment is null
+            ? run.Settings.AuditTrail.ReadLocal(count)
+            : await run.Settings.AuditTrail.OnTarget(await TargetAsync(run, delivery, environment, cancellationToken), run.Log).ReadAsync(environment.Name, count, cancellationToken);
         run.Output.Print(w =>
         {
             w.WriteLine(history.Source);

@@ -44,8 +44,7 @@ internal sealed class CutoverSite : IAsyncDisposable
     {
         Docker = docker;
         (Logger, Sink) = InMemorySink.CreateLogger();
-        File.WriteAllText(Path.Combine(directory, "compose.yaml"), ComposeFile);
-        File.WriteAllText(Path.Combine(directory, "compose.production.yaml"), "services:\n  app: {}\n");
+        WriteComposeFiles(directory);
         Settings = new EnvironmentSettings(DeployEnvironment.Production, $"pt-{id}-production", TestMachine.FreePort(), DeploymentProfile.Server, directory);
         Proxy = new EdgeProxy(docker, new ProxyOptions
         {
@@ -98,13 +97,26 @@ internal sealed class CutoverSite : IAsyncDisposable
 
     private static Service ServiceOf(bool singleWriter) => new(Service.DefaultName) { SingleWriter = singleWriter };
 
-    /// <summary>A release whose <c>/version</c> answers <paramref name="version"/>; without <paramref name="healthy"/> it has no <c>/health</c>.</summary>
-    public async Task<Release> ReleaseAsync(string version, bool healthy = true)
+    /// <summary>Writes production's compose files for the site's one service, <c>app</c> (with a data volume), to <paramref name="directory"/>.</summary>
+    public static void WriteComposeFiles(string directory)
+    {
+        File.WriteAllText(Path.Combine(directory, "compose.yaml"), ComposeFile);
+        File.WriteAllText(Path.Combine(directory, "compose.production.yaml"), "services:\n  app: {}\n");
+    }
+
+    /// <summary>A busybox <c>httpd</c> image on 8080 whose <c>/version</c> answers <paramref name="version"/>; without <paramref name="healthy"/> it has no <c>/health</c>.</summary>
+    public static Task<BusyboxImage> HttpdImageAsync(string version, bool healthy = true)
     {
         var files = new Dictionary<string, string> { ["www/version"] = version };
         if (healthy)
             files["www/health"] = "ok";
-        var image = await BusyboxImage.BuildAsync("COPY www /www\nCMD [\"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]", files);
+        return BusyboxImage.BuildAsync("COPY www /www\nCMD [\"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]", files);
+    }
+
+    /// <summary>A release of <see cref="HttpdImageAsync"/>, removed on dispose.</summary>
+    public async Task<Release> ReleaseAsync(string version, bool healthy = true)
+    {
+        var image = await HttpdImageAsync(version, healthy);
         images.Add(image);
         return Release.Of(version, $"commit-{version}", Service.DefaultName, image.Tag);
     }

@@ -8,6 +8,7 @@ using Pipeline.Output;
 using Pipeline.Promotion;
 using Pipeline.Proxy;
 using Pipeline.Registry;
+using Pipeline.Tests.Cutover;
 using Pipeline.Tests.Registry;
 using Pipeline.Tests.Support;
 using Pipeline.Tests.Support.Servers;
@@ -22,23 +23,6 @@ public sealed class FleetOverSshTests(TwoServers servers) : IClassFixture<TwoSer
 {
     const string Registry = "127.0.0.1:5000";
 
-    const string ComposeFile = """
-        services:
-          app:
-            image: ${APP_IMAGE}
-            stop_grace_period: 5s
-            volumes:
-              - data:/data
-            labels:
-              org.app-pipeline.version: "${APP_VERSION}"
-              org.app-pipeline.revision: "${APP_COMMIT}"
-              org.app-pipeline.digest: "${APP_DIGEST}"
-              org.app-pipeline.environment: "${APP_ENVIRONMENT}"
-        volumes:
-          data:
-            name: ${APP_DATA_VOLUME}
-        """;
-
     [Fact]
     public async Task Both_servers_switch_together_and_one_failing_server_keeps_both_on_the_old_release()
     {
@@ -49,8 +33,7 @@ public sealed class FleetOverSshTests(TwoServers servers) : IClassFixture<TwoSer
         var images = new List<BusyboxImage>();
         var tags = new List<string>();
         var port = TestMachine.FreePort();
-        File.WriteAllText(Path.Combine(deploy, "compose.yaml"), ComposeFile);
-        File.WriteAllText(Path.Combine(deploy, "compose.production.yaml"), "services:\n  app: {}\n");
+        CutoverSite.WriteComposeFiles(deploy);
         File.WriteAllText(Path.Combine(deploy, "environments.json"),
             $$"""{ "environments": { "production": { "hosts": ["ssh://{{servers.Servers[0].Name}}", "ssh://{{servers.Servers[1].Name}}"], "port": {{port}} } } }""");
         var prefix = "fl" + Guid.NewGuid().ToString("N")[..6];
@@ -60,13 +43,12 @@ public sealed class FleetOverSshTests(TwoServers servers) : IClassFixture<TwoSer
             Proxy = ProxyOptions.Named(prefix + "-proxy", TestMachine.FreePort()) with { Hold = TimeSpan.FromSeconds(20) },
             DeployTimeout = TimeSpan.FromSeconds(30),
         };
-        using var run = new PipelineContext(new PipelineSettings(root, RegistryAddress.Parse(Registry), root, new GitHubOptions(null, null, "https://api.github.com")), log, new QuietOutput(), new NoMasker());
+        using var run = new PipelineContext(new PipelineSettings(root, RegistryAddress.Parse(Registry), root, new GitHubOptions(null, null, "https://api.github.com")), log, new QuietOutput(), Maskers.New());
         try
         {
             async Task<Release> ReleaseAsync(string version)
             {
-                var image = await BusyboxImage.BuildAsync("COPY www /www\nCMD [\"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]",
-                    new Dictionary<string, string> { ["www/version"] = version, ["www/health"] = "ok" });
+                var image = await CutoverSite.HttpdImageAsync(version);
                 images.Add(image);
                 tags.Add(version);
                 var pushed = await new ImagePusher(image.Client, log).PushAsync(image.Tag, Registry, repository, [version], RegistryCredentials.None, CancellationToken.None);
@@ -139,16 +121,5 @@ public sealed class FleetOverSshTests(TwoServers servers) : IClassFixture<TwoSer
         public void Report(string key, string value) { }
 
         public Serilog.Core.Logger AreaLog(string area, string name) => new Serilog.LoggerConfiguration().CreateLogger();
-    }
-
-    private sealed class NoMasker : ISecretMasker
-    {
-        public bool IsSecretName(string name) => false;
-
-        public void Learn(string? secret) { }
-
-        public void LearnFromEnvironment(IReadOnlyDictionary<string, string> environment) { }
-
-        public string Mask(string text) => text;
     }
 }

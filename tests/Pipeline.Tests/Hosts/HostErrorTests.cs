@@ -11,12 +11,14 @@ public sealed class HostErrorTests(ServerWithoutEngine fixture) : IClassFixture<
     TestServer Server => fixture.Servers[0];
 
     [Fact]
-    public async Task A_host_where_nothing_listens_is_unreachable_with_the_port_and_the_command_to_check()
+    public async Task A_host_where_nothing_listens_is_unreachable_with_the_port_of_the_ssh_config_and_the_command_to_check()
     {
         var error = await ConnectWithAsync(fixture.Entry(Server) with { Port = 2222 });
 
         Assert.Equal(HostFailure.Unreachable, error.Failure);
         Assert.Contains($"Cannot reach {Server.Name} over SSH", error.Message);
+        Assert.Contains($"that {Server.Address} resolves and that sshd listens on port 2222 there", error.Message);
+        Assert.DoesNotContain("port 22 ", error.Message);
         Assert.Contains("Connection refused", error.Message);
         Assert.Contains($"ssh -F ", error.Message);
         Assert.Contains($"{Server.Name} true", error.Message);
@@ -59,7 +61,7 @@ public sealed class HostErrorTests(ServerWithoutEngine fixture) : IClassFixture<
 
             Assert.Equal(HostFailure.UnknownHostKey, error.Failure);
             Assert.Contains($"The SSH host key of {Server.Name} is not in known_hosts", error.Message);
-            Assert.Contains($"ssh-keyscan -p 22 {Server.Name} >> ~/.ssh/known_hosts", error.Message);
+            Assert.Contains($"ssh-keyscan -p 22 {Server.Address} >> ~/.ssh/known_hosts", error.Message);
             Assert.Equal("", File.ReadAllText(knownHosts));
         }
         finally
