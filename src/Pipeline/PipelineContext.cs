@@ -92,15 +92,6 @@ public sealed class PipelineContext : IDisposable
         await compose.Value.WaitAsync(cancellationToken)
         ?? throw new EnvironmentException($"No Compose tool found (docker compose or docker-compose): run {Commands.Setup}.");
 
-    /// <summary>An environment on the run's engine; its settings are checked first.</summary>
-    public async Task<ComposeEnvironment> EnvironmentAsync(EnvironmentSettings settings, ILogger log, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var tool = await ComposeAsync(cancellationToken);
-        settings.Check();
-        return new ComposeEnvironment(settings, tool, await DockerAsync(cancellationToken), log);
-    }
-
     /// <summary>The rollback points of the rollback repository, logging to <paramref name="log"/>.</summary>
     public RollbackPoints RollbackPoints(ILogger log) => new(Settings.RollbackRepository, log);
 

@@ -11,11 +11,14 @@ public static class EndpointCapture
     public static IReadOnlyList<(string Path, string File)> Endpoints { get; } =
         [("/health", "health.json"), ("/ready", "ready.json"), ("/version", "version.json"), ("/api/queue-stats", "queue-stats.json")];
 
-    /// <summary>One GET: <c>{ path, status, latencyMs, body }</c> (the body parsed when it is JSON), or <c>{ path, error }</c> when nothing answered.</summary>
-    public static async Task<string> CaptureAsync(HttpClient http, Uri baseAddress, string path, ValueRedactor redactor, CancellationToken ct)
+    /// <summary>
+    /// One GET of <paramref name="path"/> at <paramref name="baseAddress"/>: <c>{ url, status, latencyMs, body }</c> (the body parsed when it is JSON), or
+    /// <c>{ url, error }</c> when nothing answered; the url as <paramref name="shownAs"/> says when set (the address on a server, not the forward's).
+    /// </summary>
+    public static async Task<string> CaptureAsync(HttpClient http, Uri baseAddress, string path, ValueRedactor redactor, CancellationToken ct, Uri? shownAs = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var result = new JsonObject { ["url"] = new Uri(baseAddress, path).ToString() };
+        var result = new JsonObject { ["url"] = new Uri(shownAs ?? baseAddress, path).ToString() };
         var clock = Stopwatch.StartNew();
         try
         {

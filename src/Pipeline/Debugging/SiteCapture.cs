@@ -37,7 +37,8 @@ internal static class SiteCapture
             var drive = new DriveInfo(Directory.CreateDirectory(path).FullName);
             text.WriteLine($"host {path}: {Gib(drive.AvailableFreeSpace)} free of {Gib(drive.TotalSize)} ({drive.Name})");
         }
-        var df = await new ExternalTool("docker").RunAsync(["system", "df"], ct);
+        var docker = request.DockerHost is { } host ? new ExternalTool("docker").WithEnvironment("DOCKER_HOST", host.ToString()) : new ExternalTool("docker");
+        var df = await docker.RunAsync(["system", "df"], ct);
         text.WriteLine(df.Succeeded ? $"engine (docker system df):\n{df.StandardOutput.TrimEnd()}" : $"engine: docker system df failed ({df.StandardError.Trim()})");
         return text.ToString();
     }

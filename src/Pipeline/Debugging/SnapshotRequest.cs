@@ -16,6 +16,12 @@ namespace Pipeline.Debugging;
 public sealed record SnapshotRequest(
     ComposeEnvironment Environment, SanitizationRules Rules, string Salt, AuditLog Audit, TargetState Target, string RepositoryDirectory, string OutputDirectory, string WorkDirectory)
 {
+    /// <summary>Where the environment answers through its edge proxy, as seen on its host; <c>http://127.0.0.1:&lt;its port&gt;</c> unless set.</summary>
+    public Uri ServiceAddress { get; init; } = new($"http://127.0.0.1:{Environment.Settings.HostPort}");
+
+    /// <summary>The <c>DOCKER_HOST</c> that points the <c>docker</c> CLI at the environment's engine (a server's); null for the pipeline's own engine.</summary>
+    public Uri? DockerHost { get; init; }
+
     /// <summary>Log lines kept per service.</summary>
     public int LogLines { get; init; } = 1000;
 

@@ -13,8 +13,15 @@ namespace Pipeline.Debugging;
 /// in is redacted by one <see cref="ValueRedactor"/> over the host's <see cref="ISecretMasker"/>, after all containers' environments were read, so a secret learned
 /// there is masked in logs too; the database is sanitized. A failure leaves no file behind.
 /// </summary>
+/// <param name="client">The engine the environment runs on (a server's, over SSH).</param>
+/// <param name="http">The client the endpoints are asked with.</param>
+/// <param name="log">Where to log.</param>
+/// <param name="masker">The host's secret masker.</param>
 public sealed class SnapshotTaker(DockerClient client, HttpClient http, ILogger log, ISecretMasker masker)
 {
+    /// <summary>How this machine reaches an address on the environment's host (its proxy's port): the address itself unless set (an SSH forward to a server).</summary>
+    public Func<Uri, CancellationToken, Task<Uri>> Reach { get; init; } = (address, _) => Task.FromResult(address);
+
     /// <summary>Takes the snapshot; throws <see cref="DebugException"/> when nothing is deployed in the environment.</summary>
     public async Task<SnapshotResult> TakeAsync(SnapshotRequest request, CancellationToken ct)
     {
@@ -33,7 +40,7 @@ public sealed class SnapshotTaker(DockerClient client, HttpClient http, ILogger 
         await ComposeConfigCapture.AddAsync(writer, request.Environment, redactor, log, ct);
         foreach (var (container, inspect) in inspected)
             await AddContainerAsync(writer, container, inspect, status, request.LogLines, redactor, ct);
-        await AddEndpointsAsync(writer, settings.HostPort, redactor, ct);
+        await AddEndpointsAsync(writer, request.ServiceAddress, redactor, ct);
         var running = status.Containers.FirstOrDefault(c => c.IsRunning) ?? status.Containers[0];
         var database = await AddDatabaseAsync(writer, running.Id, request, redactor, ct);
         await SiteCapture.AddAsync(writer, request, redactor, ct);
@@ -73,11 +80,11 @@ public sealed class SnapshotTaker(DockerClient client, HttpClient http, ILogger 
             : new JsonObject { ["error"] = $"not running ({container.State})" }.ToJsonString(JsonRedaction.Options), ct);
     }
 
-    async Task AddEndpointsAsync(SnapshotWriter writer, int port, ValueRedactor redactor, CancellationToken ct)
+    async Task AddEndpointsAsync(SnapshotWriter writer, Uri address, ValueRedactor redactor, CancellationToken ct)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var reached = await Reach(address, ct);
         foreach (var (path, file) in EndpointCapture.Endpoints)
-            await writer.AddTextAsync($"endpoints/{file}", await EndpointCapture.CaptureAsync(http, baseAddress, path, redactor, ct), ct);
+            await writer.AddTextAsync($"endpoints/{file}", await EndpointCapture.CaptureAsync(http, reached, path, redactor, ct, shownAs: address), ct);
     }
 
     async Task<string> AddDatabaseAsync(SnapshotWriter writer, string containerId, SnapshotRequest request, ValueRedactor redactor, CancellationToken ct)

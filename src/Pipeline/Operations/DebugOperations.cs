@@ -14,12 +14,23 @@ public sealed class DebugOperations(PipelineContext run, DeliveryOptions deliver
     public async Task SnapshotAsync(DeployEnvironment environment, string? salt, string rollbackRepository, CancellationToken cancellationToken)
     {
         using var log = run.Output.AreaLog("debug", "snapshot");
+        var hosts = new EnvironmentHosts(run, delivery, log);
+        var settings = delivery.Environment(environment, Settings.DeployDirectory);
+        var primary = await hosts.PrimaryAsync(settings, cancellationToken);
+        var connection = primary.Connection;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Host = settings.Environment.HostName;
         var request = new SnapshotRequest(
-            await new DeliveryOperations(run, delivery).EnvironmentAsync(environment, log, cancellationToken), SanitizationRules.Load(Settings.SanitizeRules),
+            primary.Environment, SanitizationRules.Load(Settings.SanitizeRules),
             salt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath), Settings.AuditTrail, await LockOperations.TargetAsync(run, delivery, environment, cancellationToken),
-            rollbackRepository, Path.Combine(Settings.RootDirectory, "snapshots"), Settings.WorkDirectory);
-        var result = await new SnapshotTaker(await run.DockerAsync(cancellationToken), http, log, run.Masker).TakeAsync(request, cancellationToken);
+            rollbackRepository, Path.Combine(Settings.RootDirectory, "snapshots"), Settings.WorkDirectory)
+        {
+            ServiceAddress = hosts.ProxyAddress(settings),
+            DockerHost = connection.Host.IsRemote ? connection.DockerHost : null,
+        };
+        log.Information("Snapshot of {Environment} taken from host {Host} ({Transport})", environment.Name, connection.Host.Name, connection.Transport);
+        var result = await new SnapshotTaker(connection.Client, http, log, run.Masker) { Reach = (address, token) => hosts.ReachAsync(connection, address, token) }
+            .TakeAsync(request, cancellationToken);
         run.Output.Print(result.Write);
         run.Output.Report("", $"{Path.GetRelativePath(Settings.RootDirectory, result.Path)}; {result.Redactions.Values.Sum()} value(s) masked");
     }

@@ -22,7 +22,6 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
     {
         using var log = run.Output.AreaLog("staging", "deploy");
         var release = ReleaseManifest.Read(releaseFile).ReleaseOf(Service.DefaultName);
-        var staging = await EnvironmentAsync(DeployEnvironment.Staging, log, cancellationToken);
         var steps = await StepsAsync(DeployEnvironment.Staging, log, cancellationToken);
         var request = DeploymentRequest.For(DeployEnvironment.Staging, release, delivery.UrlOf(DeployEnvironment.Staging));
         await (await run.GitHubAsync(log, cancellationToken)).RecordAsync(request, async () =>
@@ -30,9 +29,10 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
             if ((await steps.DeployAsync(release, cancellationToken)).Problem is { } problem)
                 throw new OperationFailedException($"Deploying {release.Version} to staging failed: {problem}");
         });
-        var status = await staging.StatusAsync(cancellationToken);
+        var staging = await PrimaryAsync(DeployEnvironment.Staging, log, cancellationToken);
+        var status = await staging.Environment.StatusAsync(cancellationToken);
         run.Output.Print(w => status.Write(w));
-        run.Output.Report("", $"{release.Version} on 127.0.0.1:{delivery.StagingPort}");
+        run.Output.Report("", $"{release.Version} on {delivery.RouteOf(staging.Environment.Settings).Binding}{staging.On}");
     }
 
     /// <summary>Copies production's data into staging, sanitized by the rules with <paramref name="salt"/> (null: the machine's); nothing when production has no data yet.</summary>
@@ -40,17 +40,20 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
     {
         using var log = run.Output.AreaLog("staging", "sync");
         var rules = SanitizationRules.Load(Settings.SanitizeRules);
-        var production = await RunningAsync(DeployEnvironment.Production, log, cancellationToken);
-        if (production is null)
+        var production = await PrimaryAsync(DeployEnvironment.Production, log, cancellationToken);
+        if (await RunningAsync(production, cancellationToken) is not { } from)
         {
-            log.Information("Production has no data yet (nothing is deployed there); nothing copied");
+            log.Information("Production has no data yet (nothing is deployed there{On}); nothing copied", production.On);
             run.Output.Report("", "production has no data yet; nothing copied");
             return;
         }
-        var staging = await RunningAsync(DeployEnvironment.Staging, log, cancellationToken)
-            ?? throw new OperationFailedException($"Staging has no running container to copy into: run {Commands.DeployStaging} first.");
-        var report = await new DataSync(await run.DockerAsync(cancellationToken), log)
-            .CopyAsync(production.Id, staging.Id, rules, salt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath), Settings.WorkDirectory, cancellationToken);
+        var staging = await PrimaryAsync(DeployEnvironment.Staging, log, cancellationToken);
+        var to = await RunningAsync(staging, cancellationToken)
+            ?? throw new OperationFailedException($"Staging has no running container{staging.On} to copy into: run {Commands.DeployStaging} first.");
+        log.Information("Copying production's data from {From} on host {FromHost} into staging's {To} on host {ToHost}",
+            from.Name, production.Connection.Host.Name, to.Name, staging.Connection.Host.Name);
+        var report = await new DataSync(production.Connection.Client, staging.Connection.Client, log)
+            .CopyAsync(from.Id, to.Id, rules, salt ?? MachineSalt.ReadOrCreate(MachineSalt.DefaultPath), Settings.WorkDirectory, cancellationToken);
         await (await StepsAsync(DeployEnvironment.Staging, log, cancellationToken)).RepointAsync(cancellationToken);
         log.Information("{Message}", report.Message);
         if (report.Sanitization is { } sanitized)
@@ -76,13 +79,12 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         var settings = delivery.Environment(environment, Settings.DeployDirectory);
         var route = delivery.RouteOf(settings);
         var hosts = new EnvironmentHosts(run, delivery, log);
-        var lines = await Task.WhenAll(settings.Environment.Hosts.Select(async host =>
+        var lines = await hosts.EachAsync(settings, async (connection, token) =>
         {
-            var on = host.Kind == HostKind.Local ? "" : $" on {host.Name}";
+            var on = connection.Host.Kind == HostKind.Local ? "" : $" on {connection.Host.Name}";
             try
             {
-                var proxy = await hosts.ProxyAsync(await run.HostAsync(host, delivery.Ssh, cancellationToken), cancellationToken);
-                var state = await proxy.StateAsync(route.Name, cancellationToken);
+                var state = await (await hosts.ProxyAsync(connection, token)).StateAsync(route.Name, token);
                 return $"Proxy {delivery.Proxy.ContainerName}{on}: {route.Binding} -> {state.Target?.ToString() ?? "no container yet"}" +
                     (state.Maintenance is { } m ? $"; MAINTENANCE ON: 503 \"{m.Message}\" (Retry-After {m.RetryAfterSeconds} s)" : "; maintenance off");
             }
@@ -90,7 +92,7 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
             {
                 return $"Proxy {delivery.Proxy.ContainerName}{on}: {e.Message}";
             }
-        }));
+        }, cancellationToken);
         return string.Join(Environment.NewLine, lines);
     }
 
@@ -109,15 +111,14 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         using var http = new HttpClient();
         var settings = delivery.Environment(environment, Settings.DeployDirectory);
         var hosts = new EnvironmentHosts(run, delivery, log);
-        var targets = settings.Environment.Hosts;
-        var reports = await Task.WhenAll(targets.Select(async host =>
+        var several = settings.Environment.Hosts.Count > 1;
+        var reports = await hosts.EachAsync(settings, async (connection, token) =>
         {
-            var connection = await run.HostAsync(host, delivery.Ssh, cancellationToken);
-            var checker = new HealthChecker(connection.Client, http, log) { Reach = (address, token) => hosts.ReachAsync(connection, address, token) };
-            var report = await checker.CheckAsync(settings, options ?? delivery.Health, cancellationToken);
-            return targets.Count == 1 ? report : report with { Rows = [.. report.Rows.Select(r => r with { Container = r.Container with { Name = $"{host.Name}: {r.Container.Name}" } })] };
-        }));
-        return reports.Length == 1 ? reports[0] : new HealthReport(settings.Name, settings.ProjectName, [.. reports.SelectMany(r => r.Rows)], reports.Max(r => r.Attempts), reports.Max(r => r.Elapsed))
+            var checker = new HealthChecker(connection.Client, http, log) { Reach = (address, t) => hosts.ReachAsync(connection, address, t) };
+            var report = await checker.CheckAsync(settings, options ?? delivery.Health, token);
+            return several ? report with { Rows = [.. report.Rows.Select(r => r with { Container = r.Container with { Name = $"{connection.Host.Name}: {r.Container.Name}" } })] } : report;
+        }, cancellationToken);
+        return reports.Count == 1 ? reports[0] : new HealthReport(settings.Name, settings.ProjectName, [.. reports.SelectMany(r => r.Rows)], reports.Max(r => r.Attempts), reports.Max(r => r.Elapsed))
         {
             Message = reports.FirstOrDefault(r => r.Message is not null)?.Message,
         };
@@ -178,10 +179,10 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
     /// <summary>The message of an unhealthy report, as a suffix.</summary>
     internal static string Detail(HealthReport report) => report.Message is null ? "" : ": " + report.Message;
 
-    /// <summary>An environment on the run's engine.</summary>
-    internal Task<ComposeEnvironment> EnvironmentAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken) =>
-        run.EnvironmentAsync(delivery.Environment(environment, Settings.DeployDirectory), log, cancellationToken);
+    /// <summary><paramref name="environment"/> on its primary (first) host.</summary>
+    internal Task<PrimaryHost> PrimaryAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken) =>
+        new EnvironmentHosts(run, delivery, log).PrimaryAsync(delivery.Environment(environment, Settings.DeployDirectory), cancellationToken);
 
-    private async Task<ContainerStatus?> RunningAsync(DeployEnvironment environment, ILogger log, CancellationToken cancellationToken) =>
-        (await (await EnvironmentAsync(environment, log, cancellationToken)).StatusAsync(cancellationToken)).Containers.FirstOrDefault(c => c.IsRunning);
+    private static async Task<ContainerStatus?> RunningAsync(PrimaryHost host, CancellationToken cancellationToken) =>
+        (await host.Environment.StatusAsync(cancellationToken)).Containers.FirstOrDefault(c => c.IsRunning);
 }

@@ -1,3 +1,4 @@
+using Pipeline.Compose;
 using Pipeline.Cutover;
 using Pipeline.Docker;
 using Pipeline.Environments;
@@ -19,24 +20,56 @@ internal sealed class EnvironmentHosts(PipelineContext run, DeliveryOptions deli
     /// Each host's part of a cutover of <paramref name="settings"/>' environment, in the order the environment lists its hosts; the registry is
     /// carried to a server when a release is prepared there, not before.
     /// </summary>
-    public async Task<IReadOnlyList<HostCutover>> PartsAsync(EnvironmentSettings settings, CancellationToken ct)
+    public Task<IReadOnlyList<HostCutover>> PartsAsync(EnvironmentSettings settings, CancellationToken ct) =>
+        EachAsync(settings, async (connection, token) => new HostCutover(connection.Host, delivery.App,
+            new ReleaseSlots(settings, t => ComposeAsync(connection, t), connection.Client, delivery.Proxy.NetworkName, log),
+            await ProxyAsync(connection, token), delivery.RouteOf(settings), log)
+        {
+            Reach = (address, t) => ReachAsync(connection, address, t),
+            BeforePrepare = t => connection.Host.IsRemote ? CarryRegistryAsync(connection, t) : Task.CompletedTask,
+        }, ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on every host of <paramref name="settings"/>' environment, connected, at most <see cref="DeliveryOptions.Parallelism"/>
+    /// at once; its results in the order the environment lists its hosts. The first failure is thrown once every started host finished.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> EachAsync<T>(EnvironmentSettings settings, Func<HostConnection, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var route = delivery.RouteOf(settings);
-        var parts = new HostCutover[settings.Environment.Hosts.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, parts.Length), new ParallelOptions { MaxDegreeOfParallelism = delivery.Parallelism, CancellationToken = ct }, async (i, token) =>
-        {
-            var host = settings.Environment.Hosts[i];
-            var connection = await run.HostAsync(host, delivery.Ssh, token);
-            var slots = new ReleaseSlots(settings, async t => await run.ComposeAsync(t) with { DockerHost = host.IsRemote ? connection.DockerHost : null }, connection.Client, delivery.Proxy.NetworkName, log);
-            parts[i] = new HostCutover(host, delivery.App, slots, await ProxyAsync(connection, token), route, log)
-            {
-                Reach = (address, t) => ReachAsync(connection, address, t),
-                BeforePrepare = t => host.IsRemote ? CarryRegistryAsync(connection, t) : Task.CompletedTask,
-            };
-        });
-        return parts;
+        ArgumentNullException.ThrowIfNull(work);
+        var hosts = settings.Environment.Hosts;
+        var results = new T[hosts.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, hosts.Count), new ParallelOptions { MaxDegreeOfParallelism = delivery.Parallelism, CancellationToken = ct },
+            async (i, token) => results[i] = await work(await run.HostAsync(hosts[i], delivery.Ssh, token), token));
+        return results;
     }
+
+    /// <summary>
+    /// <paramref name="settings"/>' environment on its primary (first) host: the host the data is read from and written to, snapshots are taken of,
+    /// and the deploy lock lives on. Its settings are checked first.
+    /// </summary>
+    public async Task<PrimaryHost> PrimaryAsync(EnvironmentSettings settings, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Check();
+        var connection = await run.HostAsync(settings.Environment.Hosts[0], delivery.Ssh, ct);
+        return new PrimaryHost(connection, new ComposeEnvironment(settings, await ComposeAsync(connection, ct), connection.Client, log));
+    }
+
+    /// <summary>
+    /// Where <paramref name="settings"/>' environment answers through the edge proxy, as seen on each of its hosts: the route's address (127.0.0.1
+    /// when it listens on every address) and port. <see cref="ReachAsync"/> makes it an address this machine reaches.
+    /// </summary>
+    public Uri ProxyAddress(EnvironmentSettings settings)
+    {
+        var binding = delivery.RouteOf(settings).Binding;
+        var any = System.Net.IPAddress.Parse(binding.Address) is var ip && (ip.Equals(System.Net.IPAddress.Any) || ip.Equals(System.Net.IPAddress.IPv6Any));
+        return new UriBuilder("http", any ? "127.0.0.1" : binding.Address, binding.Port).Uri;
+    }
+
+    /// <summary>The Compose tool, pointed at <paramref name="connection"/>'s engine for a server.</summary>
+    private async Task<ComposeTool> ComposeAsync(HostConnection connection, CancellationToken ct) =>
+        await run.ComposeAsync(ct) with { DockerHost = connection.Host.IsRemote ? connection.DockerHost : null };
 
     /// <summary>The edge proxy of <paramref name="connection"/>'s host.</summary>
     public async Task<EdgeProxy> ProxyAsync(HostConnection connection, CancellationToken ct)
@@ -88,4 +121,13 @@ internal sealed class EnvironmentHosts(PipelineContext run, DeliveryOptions deli
         await run.OnceAsync($"registry {connection.Host.Name}", async () => run.Hold(await connection.ReverseForwardAsync(registry.Port, CancellationToken.None)));
         log.Information("Registry: {Registry} is this machine's; carried to {Host}'s 127.0.0.1:{Port} through SSH for this run", registry.Value, connection.Host.Name, registry.Port);
     }
+}
+
+/// <summary>An environment on its primary host: the host's connection (engine client, <c>DOCKER_HOST</c>, forwards) and the environment on its engine.</summary>
+/// <param name="Connection">The primary host's connection.</param>
+/// <param name="Environment">The environment as a Compose project on that host's engine.</param>
+internal sealed record PrimaryHost(HostConnection Connection, ComposeEnvironment Environment)
+{
+    /// <summary>" on host" for a server, nothing for the pipeline's own engine, for messages.</summary>
+    public string On => Connection.Host.Kind == HostKind.Local ? "" : $" on {Connection.Host.Name}";
 }

@@ -28,12 +28,12 @@ public sealed class MaintenanceOperations(PipelineContext run, DeliveryOptions d
         var settings = delivery.Environment(environment, run.Settings.DeployDirectory);
         var route = delivery.RouteOf(settings);
         var hosts = new EnvironmentHosts(run, delivery, log);
-        var states = await Task.WhenAll(environment.Hosts.Select(async host =>
+        var states = await hosts.EachAsync(settings, async (connection, token) =>
         {
-            var proxy = await hosts.ProxyAsync(await run.HostAsync(host, delivery.Ssh, cancellationToken), cancellationToken);
-            await proxy.EnsureAsync([route], cancellationToken);
-            return await proxy.MaintenanceAsync(route.Name, text, RetryAfter, cancellationToken);
-        }));
+            var proxy = await hosts.ProxyAsync(connection, token);
+            await proxy.EnsureAsync([route], token);
+            return await proxy.MaintenanceAsync(route.Name, text, RetryAfter, token);
+        }, cancellationToken);
         var state = states[0];
         var target = await LockOperations.TargetAsync(run, delivery, environment, cancellationToken);
         await run.Settings.AuditTrail.OnTarget(target, log).AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, AuditAction.Maintenance, environment.Name, AuditOutcome.Succeeded)
