@@ -44,7 +44,7 @@ public sealed class PostgresShell(DockerClient client, string containerId, strin
         var exec = await client.Exec.CreateContainerExecAsync(ContainerId, new ContainerExecCreateParameters
         {
             Cmd = ["sh", "-c", Launcher, tool, .. arguments],
-            Env = Database is null ? null : [$"PGDATABASE={Database}"],
+            Env = Database is null ? [] : [$"PGDATABASE={Database}"],
             AttachStdin = input is not null,
             AttachStdout = true,
             AttachStderr = true,
@@ -131,10 +131,22 @@ public sealed class PostgresShell(DockerClient client, string containerId, strin
 
     static async Task ConsumeAsync(PipeReader reader, Func<Stream, CancellationToken, Task>? output, CancellationToken ct)
     {
-        await using var stream = reader.AsStream();
-        if (output is not null)
-            await output(stream, ct);
-        await stream.CopyToAsync(Stream.Null, ct);
+        try
+        {
+            if (output is not null)
+                await using (var stream = reader.AsStream(leaveOpen: true))
+                    await output(stream, ct);
+            while (await reader.ReadAsync(ct) is var rest)
+            {
+                reader.AdvanceTo(rest.Buffer.End);
+                if (rest.IsCompleted)
+                    break;
+            }
+        }
+        finally
+        {
+            await reader.CompleteAsync();
+        }
     }
 
     static string Errors(string stderr)
