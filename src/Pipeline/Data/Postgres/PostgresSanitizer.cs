@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace Pipeline.Data.Postgres;
+
+/// <summary>
+/// Sanitizes a Postgres database in place by <see cref="SanitizationRules"/> (meant for a scratch copy): the checks first
+/// (<see cref="PostgresSanitizationCheck"/>), then every faked column is rewritten from a <see cref="PostgresFakeMap"/> per
+/// rule kind in one transaction, with triggers and foreign-key actions off while values change; every foreign key is then
+/// added again, so Postgres itself proves that joins still hold. The map holding original values lives in a temporary table
+/// of that transaction only.
+/// </summary>
+public sealed class PostgresSanitizer(SanitizationRules rules, string? salt)
+{
+    static readonly RuleKind[] Faked = [RuleKind.Email, RuleKind.Phone, RuleKind.Name, RuleKind.Text];
+    static readonly RuleKind[] Watched = [RuleKind.Email, RuleKind.Phone, RuleKind.Name];
+
+    /// <summary>How many production values <see cref="PostgresSanitization.Sample"/> keeps for the leak scan.</summary>
+    public int SampleSize { get; init; } = 1000;
+
+    /// <summary>Sanitizes <paramref name="server"/>'s database; says what it did and which original values to look for afterwards.</summary>
+    public async Task<PostgresSanitization> SanitizeAsync(PostgresShell server, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var key = salt is { Length: > 0 } ? salt : rules.Salt
+            ?? throw new DataException($"No salt to sanitize with: pass one (keep it secret, e.g. a [Secret] parameter) or set \"salt\" in {rules.Source}.");
+        var schema = await PostgresSchema.ReadAsync(server, ct);
+        PostgresSanitizationCheck.ThrowOnProblems(rules, schema, server.What);
+        var ruled = schema.Tables
+            .SelectMany(t => t.Columns.Select(c => (Table: t, Column: c, Kind: rules.RuleFor(t.Name, c.Name))))
+            .Where(r => r.Kind is not null)
+            .Select(r => new RuledColumn(r.Table, r.Column, r.Kind!.Value))
+            .ToList();
+        var counts = await CountAsync(server, ruled, ct);
+        var fake = new FakeValues(key);
+        var maps = new List<PostgresFakeMap>();
+        foreach (var kind in Faked)
+            if (ruled.Where(r => r.Kind == kind).ToList() is { Count: > 0 } columns)
+                maps.Add(PostgresFakeMap.Build(kind, fake, await DistinctAsync(server, columns.Select(c => (c.Table, c.Column)), ct)));
+        await server.ScriptAsync(writer => RewriteAsync(writer, schema, ruled, maps), ct);
+        var unruled = schema.Tables.SelectMany(t => t.Columns.Where(c => rules.RuleFor(t.Name, c.Name) is null).Select(c => $"{t.Name}.{c.Name}")).ToList();
+        var tables = ruled.Select(r => r.Table.Name).Distinct().ToList();
+        return new(new SanitizationReport(counts, tables, unruled), Sample(maps), maps.Sum(m => m.Renumbered));
+    }
+
+    static async Task<Dictionary<RuleKind, long>> CountAsync(PostgresShell server, List<RuledColumn> ruled, CancellationToken ct)
+    {
+        var counts = Enum.GetValues<RuleKind>().ToDictionary(k => k, _ => 0L);
+        if (ruled.Count == 0)
+            return counts;
+        var sql = string.Join(" UNION ALL ", ruled.Select(r => $"SELECT {PostgresSql.Literal(r.Kind.ToString())}, count({r.Column.Sql}) FROM {r.Table.Sql}"));
+        foreach (var row in await server.QueryAsync(sql, ct))
+            counts[Enum.Parse<RuleKind>(row[0]!)] += long.Parse(row[1]!, CultureInfo.InvariantCulture);
+        return counts;
+    }
+
+    static async Task<IEnumerable<(string, bool)>> DistinctAsync(PostgresShell server, IEnumerable<(PostgresTable Table, PostgresColumn Column)> columns, CancellationToken ct)
+    {
+        var union = string.Join(" UNION ALL ", columns.Select(c => $"SELECT {c.Column.Sql}::text AS v, {(c.Column.IsUnique ? "true" : "false")} AS u FROM {c.Table.Sql}"));
+        return (await server.QueryAsync($"SELECT v, bool_or(u) FROM ({union}) s WHERE v IS NOT NULL GROUP BY v", ct)).Select(r => (r[0]!, r[1] == "t"));
+    }
+
+    static async Task RewriteAsync(TextWriter sql, PostgresSchema schema, List<RuledColumn> ruled, IReadOnlyList<PostgresFakeMap> maps)
+    {
+        await sql.WriteLineAsync("CREATE TEMP TABLE pipeline_fakes (kind text, original text, fake text, PRIMARY KEY (kind, original)) ON COMMIT DROP;");
+        await sql.WriteLineAsync("COPY pipeline_fakes FROM STDIN;");
+        foreach (var map in maps)
+            foreach (var (original, replacement) in map.Fakes)
+                await sql.WriteLineAsync($"{map.Kind}\t{CopyText.Escape(original)}\t{CopyText.Escape(replacement)}");
+        await sql.WriteLineAsync("\\.");
+        await sql.WriteLineAsync("ANALYZE pipeline_fakes;");
+        await sql.WriteLineAsync("SET LOCAL session_replication_role = replica;");
+        foreach (var table in ruled.Where(r => r.Kind != RuleKind.Keep).GroupBy(r => r.Table))
+        {
+            var sets = table.Select(r => r.Kind == RuleKind.Drop
+                ? $"{r.Column.Sql} = NULL"
+                : $"{r.Column.Sql} = (SELECT f.fake FROM pipeline_fakes f WHERE f.kind = {PostgresSql.Literal(r.Kind.ToString())} AND f.original = {r.Column.Sql}::text)");
+            await sql.WriteLineAsync($"UPDATE {table.Key.Sql} SET {string.Join(", ", sets)};");
+        }
+        await sql.WriteLineAsync("SET LOCAL session_replication_role = origin;");
+        foreach (var key in schema.ForeignKeys)
+            await sql.WriteLineAsync($"ALTER TABLE {key.Table} DROP CONSTRAINT {PostgresSql.Identifier(key.Name)}, ADD CONSTRAINT {PostgresSql.Identifier(key.Name)} {key.Definition};");
+    }
+
+    PostgresLeakSample Sample(IReadOnlyList<PostgresFakeMap> maps)
+    {
+        var fakes = maps.SelectMany(m => m.Fakes.Values).ToHashSet(StringComparer.Ordinal);
+        var perKind = maps.Where(m => Watched.Contains(m.Kind))
+            .Select(m => m.Fakes.Where(f => f.Key.Trim().Length >= 5 && !fakes.Contains(f.Key)).OrderBy(f => f.Value, StringComparer.Ordinal).Select(f => f.Key).ToList())
+            .ToList();
+        var sample = new List<string>();
+        for (var i = 0; sample.Count < SampleSize && perKind.Any(k => i < k.Count); i++)
+            sample.AddRange(perKind.Where(k => i < k.Count).Select(k => k[i]).Take(SampleSize - sample.Count));
+        return new(sample);
+    }
+}
+
+/// <summary>A column with a rule.</summary>
+internal sealed record RuledColumn(PostgresTable Table, PostgresColumn Column, RuleKind Kind);
