@@ -46,6 +46,25 @@ public sealed class PostgresRestoreTests
     }
 
     [Fact]
+    public async Task A_restore_that_fails_half_way_leaves_the_database_as_it_was()
+    {
+        await using var world = await PostgresBackupFixture.StartAsync("rollback");
+        var backup = await world.BackUpAsync();
+        await world.Postgres.ExecuteAsync("""
+            INSERT INTO orders (customer_id, amount) SELECT 1, 1 FROM generate_series(1, 10);
+            CREATE VIEW big_orders AS SELECT * FROM orders WHERE amount > 100;
+            """);
+        var before = await world.LiveFactsAsync();
+
+        var error = await Assert.ThrowsAsync<DataException>(() => world.Restore.RestoreAsync(world.Accessory, backup, world.Store, CancellationToken.None));
+
+        Assert.Contains("it ran in one transaction, so the database is as it was", error.Message);
+        Assert.Contains("cannot drop table public.orders because other objects depend on it", error.Message);
+        Assert.Equal(before, await world.LiveFactsAsync());
+        Assert.Equal(1010L, await world.CountAsync("orders"));
+    }
+
+    [Fact]
     public async Task The_rows_a_restore_would_lose_are_counted_per_table()
     {
         await using var world = await PostgresBackupFixture.StartAsync("loss");
