@@ -36,7 +36,16 @@ public sealed class PostgresSanitizer(SanitizationRules rules, string? salt)
         foreach (var kind in Faked)
             if (ruled.Where(r => r.Kind == kind).ToList() is { Count: > 0 } columns)
                 maps.Add(PostgresFakeMap.Build(kind, fake, await DistinctAsync(server, columns.Select(c => (c.Table, c.Column)), ct)));
-        await server.ScriptAsync(writer => RewriteAsync(writer, schema, ruled, maps), ct);
+        try
+        {
+            await server.ScriptAsync(writer => RewriteAsync(writer, schema, ruled, maps), ct);
+        }
+        catch (DataException e)
+        {
+            throw new DataException(
+                $"Sanitizing {server.What} by {rules.Source} failed and was rolled back: {e.Message} " +
+                "A foreign key that no longer holds needs the same rule on the columns it joins; a NOT NULL column cannot be dropped (use a fake); a fake longer than a column's type allows needs a wider column.", e);
+        }
         var unruled = schema.Tables.SelectMany(t => t.Columns.Where(c => rules.RuleFor(t.Name, c.Name) is null).Select(c => $"{t.Name}.{c.Name}")).ToList();
         var tables = ruled.Select(r => r.Table.Name).Distinct().ToList();
         return new(new SanitizationReport(counts, tables, unruled), Sample(maps), maps.Sum(m => m.Renumbered));

@@ -133,6 +133,29 @@ public sealed class PostgresSyncTests(PostgresSyncServers servers) : IClassFixtu
     }
 
     [Fact]
+    public async Task Rules_that_break_a_join_stop_the_sync_naming_the_foreign_key_without_quoting_a_value_and_staging_is_unchanged()
+    {
+        var (production, staging) = await CreateAsync();
+        var rules = SanitizationRules.Parse("""
+            { "tables": {
+                "users": { "id": "keep", "name": "name", "email": "email", "phone": "phone", "created_at": "keep" },
+                "orders": { "id": "keep", "user_id": "keep", "customer_email": "text", "note": "text", "total": "keep" },
+                "profiles": { "user_id": "keep", "display_name": "name" },
+                "schema_version": { "version": "keep", "applied_at": "keep" } } }
+            """, "broken-join.json");
+        var before = await PostgresSyncServers.FingerprintAsync(servers.Staging, stagingName);
+
+        var error = await Assert.ThrowsAsync<DataException>(() => Sync.CopyAsync(production, staging, rules, Salt, CancellationToken.None));
+
+        Assert.Contains("orders_customer_email_fkey", error.Message);
+        Assert.Contains("the same rule on the columns it joins", error.Message);
+        Assert.DoesNotContain(token, error.Message);
+        Assert.DoesNotContain("example.invalid", error.Message);
+        Assert.Equal(before, await PostgresSyncServers.FingerprintAsync(servers.Staging, stagingName));
+        await AssertNoScratchLeftAsync();
+    }
+
+    [Fact]
     public async Task The_leak_scan_names_the_column_holding_a_production_value_and_finds_nothing_when_there_is_none()
     {
         var (_, staging) = await CreateAsync();
