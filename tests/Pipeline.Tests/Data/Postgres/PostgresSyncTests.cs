@@ -156,6 +156,21 @@ public sealed class PostgresSyncTests(PostgresSyncServers servers) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_dump_that_fails_is_reported_as_the_dumps_failure_and_staging_is_unchanged()
+    {
+        var (_, staging) = await CreateAsync();
+        var missing = new PostgresShell(servers.Production.Client, servers.Production.Id, "production's accessory") { Database = $"missing_{token}" };
+        var before = await PostgresSyncServers.FingerprintAsync(servers.Staging, stagingName);
+
+        var error = await Assert.ThrowsAsync<DataException>(() => Sync.CopyAsync(missing, staging, Rules, Salt, CancellationToken.None));
+
+        Assert.StartsWith("pg_dump in production's accessory failed", error.Message);
+        Assert.Contains($"database \"missing_{token}\" does not exist", error.Message);
+        Assert.Equal(before, await PostgresSyncServers.FingerprintAsync(servers.Staging, stagingName));
+        await AssertNoScratchLeftAsync();
+    }
+
+    [Fact]
     public async Task The_leak_scan_names_the_column_holding_a_production_value_and_finds_nothing_when_there_is_none()
     {
         var (_, staging) = await CreateAsync();
