@@ -174,12 +174,15 @@ public sealed class PostgresSyncTests(PostgresSyncServers servers) : IClassFixtu
     public async Task The_leak_scan_names_the_column_holding_a_production_value_and_finds_nothing_when_there_is_none()
     {
         var (_, staging) = await CreateAsync();
-        await PostgresSyncServers.ExecuteAsync(servers.Staging, stagingName, $"UPDATE users SET phone = '+44 7700 {token}' WHERE email = 'old@staging.example'");
+        await PostgresSyncServers.ExecuteAsync(servers.Staging, stagingName, $"""
+            UPDATE users SET phone = '+44 7700 {token}' WHERE email = 'old@staging.example';
+            CREATE TABLE events (id int, payload jsonb); INSERT INTO events VALUES (1, '{"{"}"to": "someone-{token}@prod.example", "n": 1{"}"}');
+            """);
 
-        var found = await PostgresLeakScan.ScanAsync(staging, new PostgresLeakSample([$"+44 7700 {token}", "someone@prod.example"]), CancellationToken.None);
+        var found = await PostgresLeakScan.ScanAsync(staging, new PostgresLeakSample([$"+44 7700 {token}", $"someone-{token}@prod.example"]), CancellationToken.None);
         var clean = await PostgresLeakScan.ScanAsync(staging, new PostgresLeakSample([$"+44 7700 {token}0", "someone@prod.example"]), CancellationToken.None);
 
-        Assert.Equal(["users.phone"], found.Leaks);
+        Assert.Equal(["events.payload", "users.phone"], found.Leaks);
         Assert.Empty(clean.Leaks);
         Assert.Equal("2 production value(s)", new PostgresLeakSample(["a", "b"]).ToString());
     }
