@@ -74,7 +74,7 @@ public sealed class PostgresShell(DockerClient client, string containerId, strin
         }
         var exit = await Poll.UntilAsync<ContainerExecInspectResponse>(
             async (_, token) => await client.Exec.InspectContainerExecAsync(exec.ID, token) is { Running: false } done ? done : null,
-            ExitPoll, _ => throw new DataException($"{tool} in {What} did not exit after its output ended; check the container ({ContainerId[..12]})."), ct);
+            ExitPoll, _ => throw new DataException($"{tool} in {What} did not exit after its output ended; check the container ({ContainerData.Short(ContainerId)})."), ct);
         if (inputFailed is not null && exit.ExitCode is 0)
             throw new DataException($"Writing the input of {tool} in {What} failed: {inputFailed.Message}", inputFailed);
         return (exit.ExitCode ?? -1, Errors(errors.ToString()));
