@@ -2,18 +2,21 @@ namespace Pipeline.Data.Postgres;
 
 /// <summary>
 /// Looks for production values in a database: every text column of every table is checked for an exact match with the
-/// <see cref="PostgresLeakSample"/> (a hashed semi-join on a temporary table of that one transaction). The result names
-/// the columns, never the values.
+/// <see cref="PostgresLeakSample"/> (a hashed semi-join on a temporary table of that one transaction), and every text or
+/// JSON column for a sampled email address inside a longer value (a payload, a note). The result names the columns, never
+/// the values.
 /// </summary>
 public static class PostgresLeakScan
 {
+    const string EmailPattern = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[A-Za-z0-9]";
+
     /// <summary>Scans <paramref name="server"/>'s database for <paramref name="sample"/>'s values.</summary>
     public static async Task<PostgresLeakScanResult> ScanAsync(PostgresShell server, PostgresLeakSample sample, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(sample);
         var schema = await PostgresSchema.ReadAsync(server, ct);
-        var columns = schema.Tables.SelectMany(t => t.Columns.Where(c => c.IsText).Select(c => (Table: t, Column: c))).ToList();
+        var columns = schema.Tables.SelectMany(t => t.Columns.Where(c => c.IsText || c.Type is "json" or "jsonb").Select(c => (Table: t, Column: c))).ToList();
         if (sample.Values.Count == 0 || columns.Count == 0)
             return new(sample.Values.Count, columns.Count, []);
         var printed = await server.ScriptAsync(async sql =>
@@ -25,7 +28,8 @@ public static class PostgresLeakScan
             await sql.WriteLineAsync("\\.");
             foreach (var (table, column) in columns)
                 await sql.WriteLineAsync(
-                    $"COPY (SELECT {PostgresSql.Literal($"{table.Name}.{column.Name}")} WHERE EXISTS (SELECT 1 FROM {table.Sql} t WHERE t.{column.Sql}::text IN (SELECT v FROM pipeline_leak_sample))) TO STDOUT;");
+                    $"COPY (SELECT {PostgresSql.Literal($"{table.Name}.{column.Name}")} WHERE EXISTS (SELECT 1 FROM {table.Sql} t WHERE t.{column.Sql}::text IN (SELECT v FROM pipeline_leak_sample)) " +
+                    $"OR EXISTS (SELECT 1 FROM {table.Sql} t, regexp_matches(t.{column.Sql}::text, {PostgresSql.Literal(EmailPattern)}, 'g') m WHERE m[1] IN (SELECT v FROM pipeline_leak_sample))) TO STDOUT;");
         }, ct);
         return new(sample.Values.Count, columns.Count, [.. printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => CopyText.Fields(l)[0]!)]);
     }

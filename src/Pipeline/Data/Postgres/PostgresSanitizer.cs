@@ -36,7 +36,16 @@ public sealed class PostgresSanitizer(SanitizationRules rules, string? salt)
         foreach (var kind in Faked)
             if (ruled.Where(r => r.Kind == kind).ToList() is { Count: > 0 } columns)
                 maps.Add(PostgresFakeMap.Build(kind, fake, await DistinctAsync(server, columns.Select(c => (c.Table, c.Column)), ct)));
-        await server.ScriptAsync(writer => RewriteAsync(writer, schema, ruled, maps), ct);
+        try
+        {
+            await server.ScriptAsync(writer => RewriteAsync(writer, schema, ruled, maps), ct);
+        }
+        catch (DataException e)
+        {
+            throw new DataException(
+                $"Sanitizing {server.What} by {rules.Source} failed and was rolled back: {e.Message} " +
+                "A foreign key that no longer holds needs the same rule on the columns it joins; a NOT NULL column cannot be dropped (use a fake); a fake longer than a column's type allows needs a wider column.", e);
+        }
         var unruled = schema.Tables.SelectMany(t => t.Columns.Where(c => rules.RuleFor(t.Name, c.Name) is null).Select(c => $"{t.Name}.{c.Name}")).ToList();
         var tables = ruled.Select(r => r.Table.Name).Distinct().ToList();
         return new(new SanitizationReport(counts, tables, unruled), Sample(maps), maps.Sum(m => m.Renumbered));
@@ -61,25 +70,38 @@ public sealed class PostgresSanitizer(SanitizationRules rules, string? salt)
 
     static async Task RewriteAsync(TextWriter sql, PostgresSchema schema, List<RuledColumn> ruled, IReadOnlyList<PostgresFakeMap> maps)
     {
-        await sql.WriteLineAsync("CREATE TEMP TABLE pipeline_fakes (kind text, original text, fake text, PRIMARY KEY (kind, original)) ON COMMIT DROP;");
-        await sql.WriteLineAsync("COPY pipeline_fakes FROM STDIN;");
         foreach (var map in maps)
+        {
+            await sql.WriteLineAsync($"CREATE TEMP TABLE {MapTable(map.Kind)} (original text, fake text) ON COMMIT DROP;");
+            await sql.WriteLineAsync($"COPY {MapTable(map.Kind)} FROM STDIN;");
             foreach (var (original, replacement) in map.Fakes)
-                await sql.WriteLineAsync($"{map.Kind}\t{CopyText.Escape(original)}\t{CopyText.Escape(replacement)}");
-        await sql.WriteLineAsync("\\.");
-        await sql.WriteLineAsync("ANALYZE pipeline_fakes;");
+                await sql.WriteLineAsync($"{CopyText.Escape(original)}\t{CopyText.Escape(replacement)}");
+            await sql.WriteLineAsync("\\.");
+            await sql.WriteLineAsync($"ANALYZE {MapTable(map.Kind)};");
+        }
         await sql.WriteLineAsync("SET LOCAL session_replication_role = replica;");
         foreach (var table in ruled.Where(r => r.Kind != RuleKind.Keep).GroupBy(r => r.Table))
-        {
-            var sets = table.Select(r => r.Kind == RuleKind.Drop
-                ? $"{r.Column.Sql} = NULL"
-                : $"{r.Column.Sql} = (SELECT f.fake FROM pipeline_fakes f WHERE f.kind = {PostgresSql.Literal(r.Kind.ToString())} AND f.original = {r.Column.Sql}::text)");
-            await sql.WriteLineAsync($"UPDATE {table.Key.Sql} SET {string.Join(", ", sets)};");
-        }
+            await sql.WriteLineAsync(Update(table.Key, [.. table]));
         await sql.WriteLineAsync("SET LOCAL session_replication_role = origin;");
         foreach (var key in schema.ForeignKeys)
             await sql.WriteLineAsync($"ALTER TABLE {key.Table} DROP CONSTRAINT {PostgresSql.Identifier(key.Name)}, ADD CONSTRAINT {PostgresSql.Identifier(key.Name)} {key.Definition};");
     }
+
+    /// <summary>One UPDATE per table: each faked column hash-joined to its kind's map (NULL stays NULL), each dropped column set to NULL.</summary>
+    static string Update(PostgresTable table, List<RuledColumn> columns)
+    {
+        var faked = columns.Where(c => c.Kind != RuleKind.Drop).Select((c, i) => (c.Column, c.Kind, Alias: $"f{i}")).ToList();
+        var sets = columns.Where(c => c.Kind == RuleKind.Drop).Select(c => $"{c.Column.Sql} = NULL")
+            .Concat(faked.Select(f => $"{f.Column.Sql} = s.{f.Alias}"));
+        if (faked.Count == 0)
+            return $"UPDATE {table.Sql} SET {string.Join(", ", sets)};";
+        var joins = string.Concat(faked.Select(f => $" LEFT JOIN {MapTable(f.Kind)} {f.Alias} ON {f.Alias}.original = r.{f.Column.Sql}::text"));
+        return $"UPDATE {table.Sql} t SET {string.Join(", ", sets)} FROM (SELECT r.tableoid AS pipeline_table, r.ctid AS pipeline_row, " +
+            $"{string.Join(", ", faked.Select(f => $"{f.Alias}.fake AS {f.Alias}"))} FROM {table.Sql} r{joins}) s " +
+            "WHERE t.tableoid = s.pipeline_table AND t.ctid = s.pipeline_row;";
+    }
+
+    static string MapTable(RuleKind kind) => $"pipeline_fakes_{kind.ToString().ToLowerInvariant()}";
 
     PostgresLeakSample Sample(IReadOnlyList<PostgresFakeMap> maps)
     {

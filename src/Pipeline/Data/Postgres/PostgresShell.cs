@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.InteropServices;
 using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -28,7 +29,7 @@ public sealed class PostgresShell(DockerClient client, string containerId, strin
     /// <summary>
     /// Runs <paramref name="tool"/> with <paramref name="arguments"/>; <paramref name="input"/> writes its stdin, <paramref name="output"/>
     /// reads its stdout (both concurrently). A non-zero exit throws <see cref="DataException"/> with the tool's last error lines
-    /// (its DETAIL lines left out: they quote row values).
+    /// (its DETAIL, CONTEXT and "Command was" lines left out: they may quote row values).
     /// </summary>
     public async Task RunAsync(string tool, IReadOnlyList<string> arguments, Func<Stream, CancellationToken, Task>? input, Func<Stream, CancellationToken, Task>? output, CancellationToken ct)
     {
@@ -73,7 +74,7 @@ public sealed class PostgresShell(DockerClient client, string containerId, strin
         }
         var exit = await Poll.UntilAsync<ContainerExecInspectResponse>(
             async (_, token) => await client.Exec.InspectContainerExecAsync(exec.ID, token) is { Running: false } done ? done : null,
-            ExitPoll, _ => throw new DataException($"{tool} in {What} did not exit after its output ended; check the container ({ContainerId[..12]})."), ct);
+            ExitPoll, _ => throw new DataException($"{tool} in {What} did not exit after its output ended; check the container ({ContainerData.Short(ContainerId)})."), ct);
         if (inputFailed is not null && exit.ExitCode is 0)
             throw new DataException($"Writing the input of {tool} in {What} failed: {inputFailed.Message}", inputFailed);
         return (exit.ExitCode ?? -1, Errors(errors.ToString()));
@@ -83,7 +84,7 @@ public sealed class PostgresShell(DockerClient client, string containerId, strin
     public async Task<string> ScriptAsync(Func<TextWriter, Task> write, CancellationToken ct)
     {
         var printed = new MemoryStream();
-        await RunAsync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=terse", "--single-transaction", "-f", "-"],
+        await RunAsync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", "-"],
             async (stdin, _) =>
             {
                 await using var writer = new StreamWriter(stdin, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
@@ -149,10 +150,13 @@ public sealed class PostgresShell(DockerClient client, string containerId, strin
         }
     }
 
+    /// <summary>Error lines that may quote row values: left out of messages.</summary>
+    static readonly string[] Quoting = ["DETAIL:", "CONTEXT:", "Command was:"];
+
     static string Errors(string stderr)
     {
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.Contains("DETAIL:", StringComparison.Ordinal)).TakeLast(8).ToList();
+            .Where(l => !Quoting.Any(q => l.Contains(q, StringComparison.Ordinal))).TakeLast(8).ToList();
         return lines.Count == 0 ? "(it wrote no error)" : string.Join(" | ", lines);
     }
 
@@ -174,8 +178,8 @@ public sealed class PostgresShell(DockerClient client, string containerId, strin
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            var array = buffer.ToArray();
-            await stream.WriteAsync(array, 0, array.Length, cancellationToken);
+            var segment = MemoryMarshal.TryGetArray(buffer, out var array) ? array : new ArraySegment<byte>(buffer.ToArray());
+            await stream.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken);
         }
     }
 }

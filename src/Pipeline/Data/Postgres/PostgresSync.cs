@@ -56,9 +56,27 @@ public sealed class PostgresSync(DockerClient scratchEngine, ILogger log)
         return new(sanitized, loaded, steps);
     }
 
-    /// <summary>Streams <c>pg_dump</c> of <paramref name="from"/> into <c>pg_restore</c> of <paramref name="to"/>.</summary>
-    static Task PipeAsync(PostgresShell from, PostgresShell to, IReadOnlyList<string> restore, CancellationToken ct) =>
-        from.RunAsync("pg_dump", Dump, null, (dump, token) => to.RunAsync("pg_restore", restore, (stdin, t) => dump.CopyToAsync(stdin, 1 << 16, t), null, token), ct);
+    /// <summary>
+    /// Streams <c>pg_dump</c> of <paramref name="from"/> into <c>pg_restore</c> of <paramref name="to"/>. When both fail, the
+    /// dump's error is the one reported (a broken dump is what the restore choked on).
+    /// </summary>
+    static async Task PipeAsync(PostgresShell from, PostgresShell to, IReadOnlyList<string> restore, CancellationToken ct)
+    {
+        DataException? restoreFailed = null;
+        await from.RunAsync("pg_dump", Dump, null, async (dump, token) =>
+        {
+            try
+            {
+                await to.RunAsync("pg_restore", restore, (stdin, t) => dump.CopyToAsync(stdin, 1 << 16, t), null, token);
+            }
+            catch (DataException e)
+            {
+                restoreFailed = e;
+            }
+        }, ct);
+        if (restoreFailed is not null)
+            throw restoreFailed;
+    }
 }
 
 /// <summary>What a Postgres sync did: the sanitization, the scan of staging, and each step's duration.</summary>

@@ -133,26 +133,67 @@ public sealed class PostgresSyncTests(PostgresSyncServers servers) : IClassFixtu
     }
 
     [Fact]
+    public async Task Rules_that_break_a_join_stop_the_sync_naming_the_foreign_key_without_quoting_a_value_and_staging_is_unchanged()
+    {
+        var (production, staging) = await CreateAsync();
+        var rules = SanitizationRules.Parse("""
+            { "tables": {
+                "users": { "id": "keep", "name": "name", "email": "email", "phone": "phone", "created_at": "keep" },
+                "orders": { "id": "keep", "user_id": "keep", "customer_email": "text", "note": "text", "total": "keep" },
+                "profiles": { "user_id": "keep", "display_name": "name" },
+                "schema_version": { "version": "keep", "applied_at": "keep" } } }
+            """, "broken-join.json");
+        var before = await PostgresSyncServers.FingerprintAsync(servers.Staging, stagingName);
+
+        var error = await Assert.ThrowsAsync<DataException>(() => Sync.CopyAsync(production, staging, rules, Salt, CancellationToken.None));
+
+        Assert.Contains("orders_customer_email_fkey", error.Message);
+        Assert.Contains("the same rule on the columns it joins", error.Message);
+        Assert.DoesNotContain(token, error.Message);
+        Assert.DoesNotContain("example.invalid", error.Message);
+        Assert.Equal(before, await PostgresSyncServers.FingerprintAsync(servers.Staging, stagingName));
+        await AssertNoScratchLeftAsync();
+    }
+
+    [Fact]
+    public async Task A_dump_that_fails_is_reported_as_the_dumps_failure_and_staging_is_unchanged()
+    {
+        var (_, staging) = await CreateAsync();
+        var missing = new PostgresShell(servers.Production.Client, servers.Production.Id, "production's accessory") { Database = $"missing_{token}" };
+        var before = await PostgresSyncServers.FingerprintAsync(servers.Staging, stagingName);
+
+        var error = await Assert.ThrowsAsync<DataException>(() => Sync.CopyAsync(missing, staging, Rules, Salt, CancellationToken.None));
+
+        Assert.StartsWith("pg_dump in production's accessory failed", error.Message);
+        Assert.Contains($"database \"missing_{token}\" does not exist", error.Message);
+        Assert.Equal(before, await PostgresSyncServers.FingerprintAsync(servers.Staging, stagingName));
+        await AssertNoScratchLeftAsync();
+    }
+
+    [Fact]
     public async Task The_leak_scan_names_the_column_holding_a_production_value_and_finds_nothing_when_there_is_none()
     {
         var (_, staging) = await CreateAsync();
-        await PostgresSyncServers.ExecuteAsync(servers.Staging, stagingName, $"UPDATE users SET phone = '+44 7700 {token}' WHERE email = 'old@staging.example'");
+        await PostgresSyncServers.ExecuteAsync(servers.Staging, stagingName, $"""
+            UPDATE users SET phone = '+44 7700 {token}' WHERE email = 'old@staging.example';
+            CREATE TABLE events (id int, payload jsonb); INSERT INTO events VALUES (1, '{"{"}"to": "someone-{token}@prod.example", "n": 1{"}"}');
+            """);
 
-        var found = await PostgresLeakScan.ScanAsync(staging, new PostgresLeakSample([$"+44 7700 {token}", "someone@prod.example"]), CancellationToken.None);
+        var found = await PostgresLeakScan.ScanAsync(staging, new PostgresLeakSample([$"+44 7700 {token}", $"someone-{token}@prod.example"]), CancellationToken.None);
         var clean = await PostgresLeakScan.ScanAsync(staging, new PostgresLeakSample([$"+44 7700 {token}0", "someone@prod.example"]), CancellationToken.None);
 
-        Assert.Equal(["users.phone"], found.Leaks);
+        Assert.Equal(["events.payload", "users.phone"], found.Leaks);
         Assert.Empty(clean.Leaks);
         Assert.Equal("2 production value(s)", new PostgresLeakSample(["a", "b"]).ToString());
     }
 
+    /// <summary>The scratch servers this test's syncs started (their ids, from the log) are gone.</summary>
     async Task AssertNoScratchLeftAsync()
     {
-        var scratches = await servers.Production.Client.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { ["pipeline.role=postgres-scratch"] = true } },
-        });
-        Assert.Empty(scratches);
+        var started = log.Sink.Events.Where(e => e.MessageTemplate.Text.StartsWith("Started the scratch database", StringComparison.Ordinal))
+            .Select(e => e.Properties["Id"].ToString().Trim('"')).ToList();
+        Assert.NotEmpty(started);
+        var containers = await servers.Production.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true });
+        Assert.DoesNotContain(containers, c => started.Any(id => c.ID.StartsWith(id, StringComparison.Ordinal)));
     }
 }
