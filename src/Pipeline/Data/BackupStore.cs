@@ -4,13 +4,16 @@ namespace Pipeline.Data;
 
 /// <summary>
 /// The backups of one environment, one folder each (<c>&lt;root&gt;/backups/&lt;environment&gt;/&lt;yyyyMMdd-HHmmss&gt;/</c>
-/// holding <c>data.tar</c> and <c>manifest.json</c>). A backup appears only once complete: it is written into a hidden
+/// holding <c>manifest.json</c> and the archive: <c>data.tar</c> for SQLite, <c>data.pgdump</c> for Postgres). A backup appears only once complete: it is written into a hidden
 /// folder and renamed.
 /// </summary>
 public sealed class BackupStore(string directory)
 {
-    /// <summary>The archive inside each backup folder.</summary>
+    /// <summary>The archive inside each SQLite backup folder.</summary>
     public const string ArchiveName = "data.tar";
+
+    /// <summary>The archive inside each Postgres backup folder (<c>pg_dump --format=custom</c>).</summary>
+    public const string DumpName = "data.pgdump";
 
     /// <summary>The environment's backup folder.</summary>
     public string Directory { get; } = Path.GetFullPath(directory);
@@ -32,6 +35,28 @@ public sealed class BackupStore(string directory)
 
     /// <summary>The path of a backup's <c>data.tar</c>.</summary>
     public string ArchivePath(string id) => Path.Combine(Directory, id, ArchiveName);
+
+    /// <summary>The path of a backup's archive, whatever its kind.</summary>
+    public string ArchivePath(BackupManifest backup)
+    {
+        ArgumentNullException.ThrowIfNull(backup);
+        return Path.Combine(Directory, backup.Id, backup.Kind == BackupKind.Postgres ? DumpName : ArchiveName);
+    }
+
+    /// <summary>
+    /// The backup's archive after checking that it is there and that its sha256 is the manifest's; a missing or corrupt
+    /// archive is a <see cref="DataException"/> saying nothing was changed.
+    /// </summary>
+    public async Task<string> CheckedArchiveAsync(BackupManifest backup, CancellationToken ct)
+    {
+        var archive = ArchivePath(backup);
+        if (!File.Exists(archive))
+            throw new DataException($"Backup {backup.Id} has no {Path.GetFileName(archive)} in {Directory}; nothing was changed. Restore another backup from {Directory}.");
+        var actual = await FileHash.OfFileAsync(archive, ct);
+        return actual == backup.Sha256
+            ? archive
+            : throw new DataException($"Backup {backup.Id} is corrupt: sha256 of {archive} is {actual}, expected {backup.Sha256}; nothing was changed. Restore another backup.");
+    }
 
     internal string CreateIncoming() =>
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, $".incoming-{Guid.NewGuid():N}")).FullName;

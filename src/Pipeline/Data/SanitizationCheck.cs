@@ -12,7 +12,7 @@ internal static class SanitizationCheck
                 $"Give every personal-looking column a rule in {rules.Source} ({string.Join(", ", SanitizationRules.Kinds)}; 'keep' when it is not personal) and remove rules for tables or columns that do not exist.");
     }
 
-    static IEnumerable<string> Problems(SanitizationRules rules, DatabaseSchema schema)
+    public static IEnumerable<string> Problems(SanitizationRules rules, DatabaseSchema schema)
     {
         foreach (var (table, columns) in rules.Tables)
         {
