@@ -71,6 +71,27 @@ public sealed class Database : IAsyncDisposable
     /// <summary>Answers <c>SELECT 1</c>, or throws.</summary>
     public async Task PingAsync(CancellationToken ct) => await QueryAsync("SELECT 1", r => r.GetInt32(0), ct);
 
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for the database to answer, as a server that is still starting (a stack's
+    /// first start) gives transient errors; a lasting error (a wrong password, no such database) throws at once.
+    /// </summary>
+    public async Task WaitReachableAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
+    {
+        var deadline = time.GetUtcNow() + timeout;
+        while (true)
+        {
+            try
+            {
+                await PingAsync(ct);
+                return;
+            }
+            catch (DbException e) when (e.IsTransient && time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, ct);
+            }
+        }
+    }
+
     /// <summary>Closes the pooled connections; for SQLite, leaves the file alone (on shutdown).</summary>
     public async ValueTask DisposeAsync()
     {

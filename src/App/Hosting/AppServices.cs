@@ -9,6 +9,9 @@ namespace App.Hosting;
 /// <summary>The services every role shares: settings, the database and its stores, the job workers.</summary>
 internal static class AppServices
 {
+    /// <summary>How long a start waits for a database that is still starting.</summary>
+    static readonly TimeSpan DatabaseWait = TimeSpan.FromSeconds(30);
+
     /// <summary>Reads the settings, sets up logging and registers the shared services.</summary>
     public static AppSettings Add(IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -38,6 +41,7 @@ internal static class AppServices
         AppLog.Starting(log, version.Version, version.Commit, settings.Role.ToString().ToLowerInvariant(), version.Mode, version.CodeSource, version.DebuggingEnabled, database.Description);
         if (database.Kind == DatabaseKind.Sqlite)
             DataDirectory.Prepare(settings.DataDirectory);
+        await database.WaitReachableAsync(DatabaseWait, services.GetRequiredService<TimeProvider>(), ct);
         await Migrations.ApplyAsync(database, log, ct);
     }
 }
