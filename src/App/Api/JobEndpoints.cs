@@ -20,7 +20,7 @@ internal static class JobEndpoints
             if (JobTypes.Validate(type, payload) is { } problem)
                 return Results.Json(new ErrorResponse(problem), AppJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status400BadRequest);
             var id = await store.AddAsync(type!, payload, time.GetUtcNow(), ct);
-            queue.Enqueue(id);
+            queue.Signal();
             return Results.Accepted($"/api/jobs/{id}", new JobAccepted(id, JobStatus.Queued));
         });
 

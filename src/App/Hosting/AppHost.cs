@@ -1,21 +1,32 @@
 using App.Api;
 using App.Data;
-using App.Jobs;
 using Serilog;
 
 namespace App.Hosting;
 
-/// <summary>Builds and runs the web service.</summary>
+/// <summary>Builds and runs the service in its role: the web API (with or without workers), or a worker process.</summary>
 public static class AppHost
 {
+    /// <summary>Exit code when a migration failed (and was rolled back): the release cannot run on this database.</summary>
+    public const int MigrationFailedExitCode = 3;
+
     /// <summary>Runs until SIGTERM/Ctrl-C; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         try
         {
-            await using var app = Build(args);
-            await PrepareDatabaseAsync(app);
-            await app.RunAsync();
+            var host = AppRoles.Current() == AppRole.Worker ? WorkerHost.Build(args) : Build(args);
+            try
+            {
+                var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("App");
+                await AppServices.PrepareDatabaseAsync(host.Services, log, CancellationToken.None);
+            }
+            catch
+            {
+                await DisposeAsync(host);
+                throw;
+            }
+            await host.RunAsync(); // disposes the host
             return 0;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -24,33 +35,21 @@ public static class AppHost
                 await Console.Error.WriteLineAsync($"The service did not start: {e.Message}");
             else
                 Log.ForContext(Serilog.Core.Constants.SourceContextPropertyName, "App").Fatal(e, "The service stopped on an error: {Message}", e.Message);
-            return 1;
+            return e is MigrationFailedException ? MigrationFailedExitCode : 1;
         }
         finally
         {
-            Database.ReleaseFiles();
             await Log.CloseAndFlushAsync();
         }
     }
 
-    /// <summary>The configured app, not started.</summary>
+    /// <summary>The configured web app, not started.</summary>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        var contentRoot = builder.Environment.ContentRootPath;
-        var settings = AppSettings.From(name => builder.Configuration[name], contentRoot);
-        var mode = RuntimeMode.DetectCurrent(contentRoot);
-        var version = VersionInfo.From(EnvironmentSnapshot.Current(), mode, VersionInfo.AssemblyVersion);
-        Log.Logger = LoggingSetup.Create(settings, mode, builder.Configuration["Logging:LogLevel:Default"]);
-
-        builder.Services.AddSerilog();
+        var settings = AppServices.Add(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = AppSettings.ShutdownTimeout);
-        builder.Services.AddSingleton(settings).AddSingleton(mode).AddSingleton(version).AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new Database(settings.DatabasePath)).AddSingleton<JobStore>().AddSingleton<UserStore>();
-        builder.Services.AddSingleton<JobQueue>().AddSingleton(new WorkerState(settings.WorkerThreads)).AddSingleton<JobExecutor>().AddSingleton<JobRunner>();
-        builder.Services.AddHostedService<WorkerPool>();
         if (!ListenAddress.IsConfigured(builder.Configuration))
             builder.WebHost.UseUrls(ListenAddress.Default(settings.Port));
 
@@ -58,14 +57,14 @@ public static class AppHost
         app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel.For);
         app.UseMiddleware<BadRequestAnswer>();
         app.MapHealthEndpoints().MapJobEndpoints().MapUserEndpoints();
-        AppLog.Starting(app.Logger, version.Version, version.Commit, version.Mode, version.CodeSource, version.DebuggingEnabled, settings.DataDirectory);
         return app;
     }
 
-    static async Task PrepareDatabaseAsync(WebApplication app)
+    static async ValueTask DisposeAsync(IHost host)
     {
-        var settings = app.Services.GetRequiredService<AppSettings>();
-        DataDirectory.Prepare(settings.DataDirectory);
-        await Migrations.ApplyAsync(app.Services.GetRequiredService<Database>(), app.Logger, app.Lifetime.ApplicationStopping);
+        if (host is IAsyncDisposable disposable)
+            await disposable.DisposeAsync();
+        else
+            host.Dispose();
     }
 }

@@ -2,7 +2,8 @@ namespace App.Hosting;
 
 /// <summary>
 /// <c>App --healthcheck</c>: GETs <c>http://127.0.0.1:PORT/health</c> and exits 0 on 200, else 1, within 3 s,
-/// without starting the web host, so an image's <c>HEALTHCHECK</c> needs no curl.
+/// without starting the web host, so an image's <c>HEALTHCHECK</c> needs no curl. In the worker role (no HTTP port) it
+/// checks the worker's heartbeat file instead (<see cref="Jobs.WorkerHeartbeat"/>).
 /// </summary>
 public static class HealthProbe
 {
@@ -13,6 +14,15 @@ public static class HealthProbe
 
     /// <summary>Probes once and returns the process exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> environment, TextWriter output)
+    {
+        if (!string.Equals(environment.Value(AppRoles.Variable), "worker", StringComparison.OrdinalIgnoreCase))
+            return await ProbeHttpAsync(environment, output);
+        var problem = Jobs.WorkerHeartbeat.Problem(DateTimeOffset.UtcNow);
+        await output.WriteLineAsync(problem is null ? $"healthy: worker heartbeat {Jobs.WorkerHeartbeat.FilePath} is fresh" : $"unhealthy: {problem}");
+        return problem is null ? 0 : 1;
+    }
+
+    static async Task<int> ProbeHttpAsync(IReadOnlyDictionary<string, string?> environment, TextWriter output)
     {
         var url = $"http://127.0.0.1:{Port(environment)}/health";
         using var timeout = new CancellationTokenSource(Budget);

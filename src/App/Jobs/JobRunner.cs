@@ -8,14 +8,12 @@ namespace App.Jobs;
 public sealed partial class JobRunner(JobStore store, JobExecutor executor, WorkerState state, TimeProvider time, ILogger<JobRunner> log)
 {
     /// <summary>
-    /// Runs job <paramref name="id"/> on <paramref name="worker"/> (nothing when another worker took it first); cancelling
+    /// Runs <paramref name="job"/> (claimed, so marked running) on <paramref name="worker"/>; cancelling
     /// <paramref name="interrupt"/> stops it and queues it again.
     /// </summary>
-    public async Task RunAsync(long id, int worker, CancellationToken interrupt)
+    public async Task RunAsync(Job job, int worker, CancellationToken interrupt)
     {
-        var job = await store.TryStartAsync(id, time.GetUtcNow(), CancellationToken.None);
-        if (job is null)
-            return;
+        var id = job.Id;
         state.JobStarted();
         var clock = Stopwatch.StartNew();
         try

@@ -4,14 +4,18 @@ using App.Hosting;
 namespace App.Jobs;
 
 /// <summary>
-/// <c>WORKER_THREADS</c> workers taking jobs from the queue. On start, jobs left queued or running by the previous process
-/// are queued again. On shutdown (before the web server stops): new jobs are refused, running jobs get
-/// <c>JOB_SHUTDOWN_GRACE_SECONDS</c> to finish, and those that do not are interrupted and re-queued for the next start.
+/// <c>WORKER_THREADS</c> workers claiming jobs from the database, oldest first; idle ones wait for a <see cref="JobQueue"/>
+/// wake-up or look again every <see cref="PollInterval"/>. On start, jobs a previous process left running are queued again
+/// (SQLite; on Postgres see <see cref="JobStore.Abandoned"/>). On shutdown: new jobs are refused, running jobs get
+/// <c>JOB_SHUTDOWN_GRACE_SECONDS</c> to finish, and those that do not are interrupted and queued again.
 /// </summary>
 public sealed partial class WorkerPool(
-    JobQueue queue, JobStore store, JobRunner runner, WorkerState state, AppSettings settings, TimeProvider time, ILogger<WorkerPool> log)
+    JobQueue queue, JobStore store, JobRunner runner, WorkerState state, TimeProvider time, AppSettings settings, ILogger<WorkerPool> log)
     : BackgroundService, IHostedLifecycleService
 {
+    /// <summary>How often an idle worker looks at the database without a wake-up (jobs of dead processes, missed notifications).</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
     readonly CancellationTokenSource _stopTaking = new();
     readonly CancellationTokenSource _interrupt = new();
 
@@ -19,16 +23,14 @@ public sealed partial class WorkerPool(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var recovered = await store.RecoverAsync(cancellationToken);
-        var queued = await store.QueuedIdsAsync(cancellationToken);
-        foreach (var id in queued)
-            queue.Enqueue(id);
-        LogStarting(settings.WorkerThreads, queued.Count, recovered);
-        state.MarkRunning(settings.WorkerThreads > 0);
+        var counts = await store.CountsAsync(cancellationToken);
+        LogStarting(state.TotalWorkers, counts.Queued, recovered);
+        state.MarkRunning(state.TotalWorkers > 0);
     }
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(1, settings.WorkerThreads).Select(WorkAsync));
+        Task.WhenAll(Enumerable.Range(1, state.TotalWorkers).Select(WorkAsync));
 
     /// <inheritdoc />
     public async Task StoppingAsync(CancellationToken cancellationToken)
@@ -55,27 +57,23 @@ public sealed partial class WorkerPool(
         await Task.Yield();
         while (!_stopTaking.IsCancellationRequested)
         {
-            long id;
             try
             {
-                id = await queue.NextAsync(_stopTaking.Token);
+                // Not cancelled by shutdown: a claim that lands must be run (or re-queued), not forgotten.
+                if (await store.ClaimNextAsync(time.GetUtcNow(), CancellationToken.None) is { } job)
+                    await runner.RunAsync(job, worker, _interrupt.Token);
+                else
+                    await queue.WaitAsync(PollInterval, _stopTaking.Token);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (_stopTaking.IsCancellationRequested)
             {
                 break;
-            }
-            if (_stopTaking.IsCancellationRequested)
-                break;
-            try
-            {
-                await runner.RunAsync(id, worker, _interrupt.Token);
             }
             catch (Exception e) when (!_stopTaking.IsCancellationRequested)
             {
-                // A worker must never die: a store error (e.g. the database busy) leaves the job queued, so try it again.
-                LogWorkerError(id, worker, e.Message);
+                // A worker must never die: a store error (the database busy or away) leaves the job where it was; try again.
+                LogWorkerError(worker, e.Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(200), time, CancellationToken.None);
-                queue.Enqueue(id);
             }
         }
     }
@@ -100,6 +98,6 @@ public sealed partial class WorkerPool(
     [LoggerMessage(LogLevel.Warning, "{Active} jobs still running after {GraceSeconds} s of shutdown grace: interrupting and re-queuing them")]
     partial void LogInterrupting(int active, double graceSeconds);
 
-    [LoggerMessage(LogLevel.Error, "Worker {Worker} could not run job {JobId}: {Error}; it stays queued and is tried again")]
-    partial void LogWorkerError(long jobId, int worker, string error);
+    [LoggerMessage(LogLevel.Error, "Worker {Worker} could not take or record a job: {Error}; trying again")]
+    partial void LogWorkerError(int worker, string error);
 }

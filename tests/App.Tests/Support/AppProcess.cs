@@ -35,24 +35,13 @@ public sealed class AppProcess : IAsyncDisposable
     public string Output => string.Join('\n', _stdout) + "\n--- stderr ---\n" + string.Join('\n', _stderr);
 
     /// <summary>Starts the app and waits until <c>/health</c> answers 200.</summary>
-    public static async Task<AppProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<AppProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(AppBinary.Dll, dataDirectory, environment);
+
+    /// <summary>Starts the App.dll at <paramref name="dll"/> (a copy of the build) and waits until <c>/health</c> answers 200.</summary>
+    public static async Task<AppProcess> StartAsync(string dll, string dataDirectory, IReadOnlyDictionary<string, string>? environment)
     {
-        var port = Ports.Free();
-        var variables = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["PORT"] = port.ToString(),
-            ["DATA_DIR"] = dataDirectory,
-        };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            variables[name] = value;
-        var process = new Process { StartInfo = AppBinary.StartInfo(variables), EnableRaisingEvents = true };
-        var app = new AppProcess(process, port);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) app._stdout.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) app._stderr.Enqueue(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var app = Launch(dll, dataDirectory, environment);
         try
         {
             await app.WaitHealthyAsync(TimeSpan.FromSeconds(20));
@@ -63,6 +52,60 @@ public sealed class AppProcess : IAsyncDisposable
             throw;
         }
         return app;
+    }
+
+    /// <summary>
+    /// Starts the app in the worker role (<c>APP_ROLE=worker</c>, no HTTP server) and waits until its host has started.
+    /// <see cref="Port"/> is a port given to it as <c>PORT</c> and <c>ASPNETCORE_URLS</c>, on which nothing should listen.
+    /// </summary>
+    public static async Task<AppProcess> StartWorkerAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var app = Launch(AppBinary.Dll, dataDirectory, new Dictionary<string, string>(environment) { ["APP_ROLE"] = "worker" });
+        try
+        {
+            await app.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(20));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return app;
+    }
+
+    static AppProcess Launch(string dll, string dataDirectory, IReadOnlyDictionary<string, string>? environment)
+    {
+        var port = Ports.Free();
+        var variables = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["PORT"] = port.ToString(),
+            ["DATA_DIR"] = dataDirectory,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            variables[name] = value;
+        var process = new Process { StartInfo = AppBinary.StartInfo(dll, variables), EnableRaisingEvents = true };
+        var app = new AppProcess(process, port);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) app._stdout.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) app._stderr.Enqueue(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return app;
+    }
+
+    /// <summary>Waits until a line of standard output contains <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!_stdout.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The app exited with {_process.ExitCode} before it printed '{text}':\n{Output}");
+            if (clock.Elapsed > timeout)
+                throw new TimeoutException($"The app did not print '{text}' within {timeout}:\n{Output}");
+            await Task.Delay(50);
+        }
     }
 
     async Task WaitHealthyAsync(TimeSpan timeout)
