@@ -30,6 +30,9 @@ public sealed class FleetTests(DeliveryFixture release, TwoServers servers, Xuni
         var health = await Succeeds(fleet.RunAsync("HealthCheck", "--environment", "production"));
         foreach (var server in servers.Servers)
             Assert.Contains(server.Name, health.Output, StringComparison.Ordinal);
+        var workflows = await Succeeds(fleet.RunAsync("WorkflowTests", "--environment", "production"));
+        Assert.Contains($"through the edge proxy on {servers.Servers[0].Name}", workflows.Output, StringComparison.Ordinal);
+        Assert.Contains("scenarios passed", workflows.Output, StringComparison.Ordinal);
 
         await Succeeds(fleet.RunAsync("Maintenance", "--environment", "production", "--on", "--message", "Back at 14:00 UTC"));
         foreach (var server in servers.Servers)

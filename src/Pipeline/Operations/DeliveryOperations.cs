@@ -96,11 +96,19 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         return string.Join(Environment.NewLine, lines);
     }
 
-    /// <summary>Runs the scenarios of deploy/workflows against <paramref name="environment"/>; throws when one fails.</summary>
+    /// <summary>
+    /// Runs the scenarios of deploy/workflows against <paramref name="environment"/> through its first host's edge proxy (over an SSH forward for a
+    /// server); throws when one fails.
+    /// </summary>
     public async Task ScenariosAsync(DeployEnvironment environment, bool smokeOnly, CancellationToken cancellationToken)
     {
         using var log = run.Output.AreaLog("testing", "workflow-test");
-        var report = await RunScenariosAsync(environment, smokeOnly, log, cancellationToken);
+        var settings = delivery.Environment(environment, Settings.DeployDirectory);
+        var hosts = new EnvironmentHosts(run, delivery, log);
+        var primary = await hosts.PrimaryAsync(settings, cancellationToken);
+        var url = await hosts.ReachAsync(primary.Connection, hosts.ProxyAddress(settings), cancellationToken);
+        log.Information("Workflow tests reach {Environment} through the edge proxy{On}: {Url}", environment.Name, primary.On, hosts.ProxyAddress(settings));
+        var report = await RunScenariosAsync(environment, smokeOnly, url, log, cancellationToken);
         if (!report.Passed)
             throw new OperationFailedException($"Workflow tests failed on {environment}: {report.Summary}. See the table above and {ScenarioReport.ArtifactPath(Settings.ArtifactsDirectory, environment.Name)}.");
     }
@@ -147,7 +155,7 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
 
     private async Task<Verdict> SmokeAsync(DeployEnvironment environment, Uri url, ILogger log, CancellationToken cancellationToken)
     {
-        var smoke = await RunScenariosAsync(environment, smokeOnly: true, log, cancellationToken, url);
+        var smoke = await RunScenariosAsync(environment, smokeOnly: true, url, log, cancellationToken);
         return smoke.Passed ? Verdict.Pass : Verdict.Fail($"smoke workflow tests failed: {smoke.Summary}");
     }
 
@@ -162,10 +170,10 @@ public sealed class DeliveryOperations(PipelineContext run, DeliveryOptions deli
         return health.Healthy ? Verdict.Pass : Verdict.Fail($"{environment} is not healthy{Detail(health)}");
     }
 
-    /// <summary>Runs the scenarios against <paramref name="environment"/> (at <paramref name="url"/>, else its published port, with its host name if it has one), prints and writes the report.</summary>
-    internal async Task<ScenarioReport> RunScenariosAsync(DeployEnvironment environment, bool smokeOnly, ILogger log, CancellationToken cancellationToken, Uri? url = null)
+    /// <summary>Runs the scenarios against <paramref name="environment"/> at <paramref name="url"/> (with its host name if it has one), prints and writes the report.</summary>
+    internal async Task<ScenarioReport> RunScenariosAsync(DeployEnvironment environment, bool smokeOnly, Uri url, ILogger log, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = url ?? delivery.UrlOf(environment), Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Host = delivery.Environments[environment].Environment.HostName;
         var scenarios = ScenarioLoader.LoadAll(Path.Combine(Settings.DeployDirectory, "workflows"));
         var options = new ScenarioRunOptions { SmokeOnly = smokeOnly, EnvironmentName = environment.Name };
