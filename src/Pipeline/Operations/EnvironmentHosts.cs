@@ -31,17 +31,26 @@ internal sealed class EnvironmentHosts(PipelineContext run, DeliveryOptions deli
 
     /// <summary>
     /// Runs <paramref name="work"/> on every host of <paramref name="settings"/>' environment, connected, at most <see cref="DeliveryOptions.Parallelism"/>
-    /// at once; its results in the order the environment lists its hosts. The first failure is thrown once every started host finished.
+    /// at once; its results in the order the environment lists its hosts. A host that fails does not stop the others: the first failure is thrown once
+    /// every host finished.
     /// </summary>
     public async Task<IReadOnlyList<T>> EachAsync<T>(EnvironmentSettings settings, Func<HostConnection, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(work);
-        var hosts = settings.Environment.Hosts;
-        var results = new T[hosts.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, hosts.Count), new ParallelOptions { MaxDegreeOfParallelism = delivery.Parallelism, CancellationToken = ct },
-            async (i, token) => results[i] = await work(await run.HostAsync(hosts[i], delivery.Ssh, token), token));
-        return results;
+        using var gate = new SemaphoreSlim(delivery.Parallelism);
+        return await Task.WhenAll(settings.Environment.Hosts.Select(async host =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                return await work(await run.HostAsync(host, delivery.Ssh, ct), ct);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
     }
 
     /// <summary>
