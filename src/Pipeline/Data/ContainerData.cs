@@ -19,7 +19,7 @@ internal sealed partial class ContainerData(DockerClient client, ILogger log, Ti
         }
         catch (DockerContainerNotFoundException e)
         {
-            throw new DataException($"No container '{id}' on the engine at {Engine.Endpoint}: check that the environment is up ('docker ps -a').", e);
+            throw new DataException($"No container '{id}' on the environment's engine (it went away, or another engine was asked): check that the environment is up with {Commands.HealthCheck}.", e);
         }
     }
 

@@ -37,7 +37,7 @@ public static class DebugImage
         ArgumentNullException.ThrowIfNull(candidates);
         foreach (var candidate in candidates)
         {
-            if (await ExistsAsync(client, candidate, ct))
+            if (await RecipeImage.ExistsAsync(client, candidate, ct))
                 return candidate;
         }
         var refused = new List<string>();
@@ -52,23 +52,6 @@ public static class DebugImage
             $"No debug image of version {version} on this engine (looked for {string.Join(", ", candidates)})" +
             (refused.Count > 0 ? $" nor in the registry ({string.Join("; ", refused)})" : "") +
             $": check out the commit the snapshot names and run {Commands.BuildDebugImage} (or {Commands.PushImages}), then run DebugLocal again.");
-    }
-
-    static async Task<bool> ExistsAsync(DockerClient client, string image, CancellationToken ct)
-    {
-        try
-        {
-            await client.Images.InspectImageAsync(image, ct);
-            return true;
-        }
-        catch (DockerImageNotFoundException)
-        {
-            return false;
-        }
-        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest)
-        {
-            return false;
-        }
     }
 
     /// <summary>True when the reference names a registry host (<c>host:port/...</c>, <c>host.domain/...</c>, <c>localhost/...</c>).</summary>

@@ -34,54 +34,20 @@ public static class ProxyImage
         """;
 
     /// <summary>The image tag for the current recipe.</summary>
-    public static string Tag { get; } = $"local/edge-proxy:{HaproxyVersion}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Recipe)))[..12]}";
+    public static string Tag => Image.Tag;
 
-    static readonly SemaphoreSlim Building = new(1, 1);
+    static readonly RecipeImage Image = new("local/edge-proxy", HaproxyVersion, "the edge proxy image", BaseImage, Recipe);
 
     /// <summary>Builds <see cref="Tag"/> unless it is present; true when it was built.</summary>
     public static async Task<bool> EnsureAsync(DockerClient docker, ILogger log, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(docker);
-        await Building.WaitAsync(ct);
         try
         {
-            if (await ExistsAsync(docker, Tag, ct))
-                return false;
-            if (!await ExistsAsync(docker, BaseImage, ct))
-                throw new ProxyException($"The edge proxy's image is built on {BaseImage}, which is not on this machine. Build it with '{Commands.BaseImages}' (as root, or '{Commands.Setup}'), then run the deploy again.");
-            log.Information("Building the edge proxy image {Tag:l} (HAProxy {Version:l} from Debian)", Tag, HaproxyVersion);
-            var context = Directory.CreateTempSubdirectory("edge-proxy-").FullName;
-            try
-            {
-                await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), Recipe, ct);
-                await new ImageBuilder(docker, log).BuildAsync(new ImageBuildRequest(context, "Dockerfile", [Tag]), ct);
-            }
-            catch (ImageBuildException e)
-            {
-                throw new ProxyException($"Building the edge proxy image {Tag} failed (it installs haproxy from the Debian archive the base image points at; check that the mirror is reachable): {e.Message}", e);
-            }
-            finally
-            {
-                Directory.Delete(context, recursive: true);
-            }
-            return true;
+            return await Image.EnsureAsync(docker, log, ct);
         }
-        finally
+        catch (ImageBuildException e)
         {
-            Building.Release();
-        }
-    }
-
-    static async Task<bool> ExistsAsync(DockerClient docker, string image, CancellationToken ct)
-    {
-        try
-        {
-            await docker.Images.InspectImageAsync(image, ct);
-            return true;
-        }
-        catch (DockerImageNotFoundException)
-        {
-            return false;
+            throw new ProxyException(e.Message);
         }
     }
 }

@@ -92,58 +92,20 @@ public static partial class PostgresImage
         """;
 
     /// <summary>The image tag for the current recipe and entrypoint.</summary>
-    public static string Tag { get; } = $"local/postgres:{PostgresVersion}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Recipe + EntryPoint)))[..12]}";
+    public static string Tag => Image.Tag;
 
-    static readonly SemaphoreSlim Building = new(1, 1);
+    static readonly RecipeImage Image = new("local/postgres", PostgresVersion, "the Postgres image", BaseImage, Recipe) { Scripts = new Dictionary<string, string> { ["docker-entrypoint.sh"] = EntryPoint } };
 
     /// <summary>Builds <see cref="Tag"/> unless it is present; true when it was built.</summary>
     public static async Task<bool> EnsureAsync(DockerClient docker, ILogger log, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(docker);
-        await Building.WaitAsync(ct);
         try
         {
-            if (await ExistsAsync(docker, Tag, ct))
-                return false;
-            if (!await ExistsAsync(docker, BaseImage, ct))
-                throw new DataException($"The Postgres image is built on {BaseImage}, which is not on this machine. Build it with '{Commands.BaseImages}' (as root, or '{Commands.Setup}'), then run this again.");
-            log.Information("Building the Postgres image {Tag:l} (PostgreSQL {Version:l} from Debian)", Tag, PostgresVersion);
-            var context = Directory.CreateTempSubdirectory("postgres-image-").FullName;
-            try
-            {
-                await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), Recipe, ct);
-                var entryPoint = Path.Combine(context, "docker-entrypoint.sh");
-                await File.WriteAllTextAsync(entryPoint, EntryPoint, ct);
-                if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(entryPoint, (UnixFileMode)0b111_101_101);
-                await new ImageBuilder(docker, log).BuildAsync(new ImageBuildRequest(context, "Dockerfile", [Tag]), ct);
-            }
-            catch (ImageBuildException e)
-            {
-                throw new DataException($"Building the Postgres image {Tag} failed (it installs postgresql-{PostgresVersion} from the Debian archive the base image points at; check that the mirror is reachable): {e.Message}", e);
-            }
-            finally
-            {
-                Directory.Delete(context, recursive: true);
-            }
-            return true;
+            return await Image.EnsureAsync(docker, log, ct);
         }
-        finally
+        catch (ImageBuildException e)
         {
-            Building.Release();
-        }
-    }
-
-    static async Task<bool> ExistsAsync(DockerClient docker, string image, CancellationToken ct)
-    {
-        try
-        {
-            await docker.Images.InspectImageAsync(image, ct);
-            return true;
-        }
-        catch (DockerImageNotFoundException)
-        {
-            return false;
+            throw new DataException(e.Message);
         }
     }
 }
